@@ -1,0 +1,3 @@
+export * from './params';
+export * from './forward';
+export * from './init';

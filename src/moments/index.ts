@@ -1,0 +1,2 @@
+export * from './isserlis';
+export * from './quadratic';

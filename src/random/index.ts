@@ -1,0 +1,3 @@
+export * from './stream';
+export * from './rotation';
+export * from './covariance';

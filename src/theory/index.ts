@@ -1,0 +1,6 @@
+export * from './gamma';
+export * from './lemmaD2';
+export * from './reducedLoss';
+export * from './theorem41';
+export * from './corollary43';
+export * from './theorem42';
