@@ -4,3 +4,4 @@ export * from './reducedLoss';
 export * from './theorem41';
 export * from './corollary43';
 export * from './theorem42';
+export * from './formulas';

@@ -1,0 +1,78 @@
+/**
+ * The paper's statements gathered as one replaceable set. Claims take a `PaperFormulas` so that a test
+ * can feed deliberately wrong formulas (Γ without its (1 + 1/N) factor, 1/M read as 1/N, …) through the
+ * same machinery and watch them come out falsified. Every formula built on Γ uses the set's own `gamma`,
+ * so replacing Γ replaces it everywhere, as a typo in the paper's definition would.
+ */
+import { inverse, matmul, mul, scale, symmetricEigen, trace, zeros, type Mat } from '../linalg/matrix';
+import { gamma as paperGamma } from './gamma';
+import { lemmaD2, lemmaD2Sample } from './lemmaD2';
+
+/** The paper's closed forms, each named after its source. */
+export interface PaperFormulas {
+  /** Γ = (1 + 1/N)Λ + (tr Λ/N) I (Theorem 4.1). */
+  gamma(lambda: Mat, n: number): Mat;
+  /** Lemma D.2: E[x xᵀ A x xᵀ]. */
+  lemmaD2(lambda: Mat, a: Mat): Mat;
+  /** Lemma D.2, sample form: E[S A S]. */
+  lemmaD2Sample(lambda: Mat, a: Mat, n: number): Mat;
+  /** Lemma 5.3: the stationary V = uU (u ≠ 0), Γ⁻¹. */
+  lemma53StationaryV(lambda: Mat, n: number): Mat;
+  /** Theorem 4.1: the limit (u, U, V = uU, W^PV, W^KQ). */
+  theorem41Limit(lambda: Mat, n: number): { u: number; U: Mat; V: Mat; wpv: Mat; wkq: Mat };
+  /** Theorem 4.1 (derived): the minimum value ½[tr Λ − tr(Γ⁻¹Λ²)]. */
+  theorem41MinimumValue(lambda: Mat, n: number): number;
+  /** Theorem 4.1: the largest σ the assumption admits (exclusive). */
+  theorem41SigmaBound(lambda: Mat, n: number): number;
+  /** Corollary 4.3: ŷ = x_qᵀ Γ⁻¹ s, s = (1/M) Σ y_i x_i. */
+  corollary43Predict(lambda: Mat, n: number, s: readonly number[], xq: readonly number[]): number;
+  /** Theorem 4.2 (Gaussian linear case, derived): E(ŷ − ⟨w, x_q⟩)² on test prompts of length M. */
+  theorem42Error(lambda: Mat, n: number, m: number): number;
+}
+
+/** The paper's formulas, with any of them replaced by `overrides`. */
+export function paperFormulas(overrides: Partial<PaperFormulas> = {}): PaperFormulas {
+  const f: PaperFormulas = {
+    gamma: paperGamma,
+    lemmaD2,
+    lemmaD2Sample,
+    lemma53StationaryV: (lambda, n) => inverse(f.gamma(lambda, n)),
+    theorem41Limit(lambda, n) {
+      const d = lambda.length;
+      const gi = inverse(f.gamma(lambda, n));
+      const c = trace(matmul(gi, gi));
+      const u = c ** 0.25;
+      const U = scale(gi, c ** -0.25);
+      const wpv = zeros(d + 1);
+      wpv[d][d] = u;
+      const wkq = zeros(d + 1);
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) wkq[i][j] = U[i][j];
+      return { u, U, V: gi, wpv, wkq };
+    },
+    theorem41MinimumValue(lambda, n) {
+      const gi = inverse(f.gamma(lambda, n));
+      return 0.5 * (trace(lambda) - trace(mul(gi, lambda, lambda)));
+    },
+    theorem41SigmaBound(lambda, n) {
+      const { values } = symmetricEigen(f.gamma(lambda, n));
+      const gOp = Math.max(...values.map(Math.abs));
+      return Math.sqrt(2 / (gOp * Math.sqrt(lambda.length)));
+    },
+    corollary43Predict(lambda, n, s, xq) {
+      const gi = inverse(f.gamma(lambda, n));
+      let out = 0;
+      for (let i = 0; i < gi.length; i++) for (let j = 0; j < gi.length; j++) out += xq[i] * gi[i][j] * s[j];
+      return out;
+    },
+    theorem42Error(lambda, n, m) {
+      const gi = inverse(f.gamma(lambda, n));
+      const gi2 = matmul(gi, gi);
+      const l2 = matmul(lambda, lambda);
+      const l3 = matmul(l2, lambda);
+      const tl = trace(lambda);
+      return (1 + 1 / m) * trace(matmul(gi2, l3)) + (tl / m) * trace(matmul(gi2, l2)) - 2 * trace(matmul(gi, l2)) + tl;
+    },
+    ...overrides,
+  };
+  return f;
+}
