@@ -6,12 +6,12 @@
 /** The outcome of a check. */
 export type Verdict = 'verified' | 'falsified' | 'inconclusive';
 
-/** A declared tolerance: the bound the worst error must stay under, and why that bound. */
+/** A declared tolerance: the bound the error must stay under in every case, and why that bound. */
 export interface Tolerance {
-  /** The bound on the check's error measure. */
-  value: number;
-  /** What the error measure is, e.g. 'relative Frobenius error' or 'two-sided 1 − 1e-6 confidence'. */
+  /** The error measure, e.g. 'relative Frobenius distance'. */
   measure: string;
+  /** The bound on it, as a formula (evaluated per case where it depends on the case's conditioning). */
+  bound: string;
   /** Why this bound: floating-point error scaled by conditioning, or a confidence level and its correction. */
   justification: string;
 }
@@ -26,8 +26,12 @@ export interface Counterexample {
   found: unknown;
   /** The error measure at this case, compared with the tolerance. */
   error: number;
-  /** Root seed of the run. */
+  /** The tolerance at this case. */
+  tolerance: number;
+  /** Root seed of the run (what `--seed` takes). */
   seed: number;
+  /** The claim's own fast-check seed, derived from the root seed and the claim id. */
+  claimSeed: number;
   /** fast-check path, or the stream path, that replays the case with `seed`. */
   path: string;
   /** Whether the case was shrunk. */
@@ -39,23 +43,31 @@ export interface Counterexample {
 /** A check's result. */
 export interface CheckResult {
   verdict: Verdict;
-  /** Largest error measure seen over the cases checked (NaN when none ran). */
+  /** The error measure at the worst case (largest error/tolerance ratio; NaN when none ran). */
   worstError: number;
+  /** The tolerance at that case (tolerances may scale with each case's conditioning). */
+  tolerance: number;
+  /** worstError / tolerance: below 1 means every case passed. */
+  worstRatio: number;
   /** Number of cases (property runs, sampled points, trajectories) checked. */
   cases: number;
   counterexample?: Counterexample;
   /** Short lines saying what was checked and found (shown in the report). */
   notes?: string[];
   /** Separate verdicts of parts of the claim (e.g. the paper's form and the derived form of C10). */
-  parts?: Array<{ name: string; verdict: Verdict; worstError: number; tolerance: number; note?: string }>;
+  parts?: Array<{ name: string; verdict: Verdict; worstError: number; tolerance: number; cases?: number; note?: string }>;
 }
 
 /** What a check receives. */
 export interface CheckContext {
-  /** Root seed; every random draw of the check descends from it. */
+  /** This check's seed (derived from the root seed and the claim id); every random draw descends from it. */
   seed: number;
+  /** The root seed of the run, for replay hints (default: `seed`). */
+  rootSeed?: number;
   /** Number of property runs (fast-check numRuns) or random cases. */
   runs: number;
+  /** A fast-check path that replays one case with `seed` (from a counterexample's replay hint). */
+  path?: string;
   /** Optional progress callback, done out of total. */
   progress?: (done: number, total: number) => void;
 }

@@ -1,6 +1,62 @@
+/** `icl-audit verify`: check the registered claims and print the claims table. */
 import type { Command } from 'commander';
+import { claimIds, claimRegistry } from '../claims/registry';
+import { runClaims } from '../claims/run';
+import { renderVerifyReport, verifyReport } from '../report/verifyReport';
+import { idListArg, intArg } from './args';
+import { EXIT, UsageError } from './errors';
+import { writeJsonFile } from './output';
+import { progress } from './progress';
+import { VERSION } from './version';
 
-/** Register `icl-audit verify` (being built). */
+/** Options of `icl-audit verify`, as parsed. */
+export interface VerifyCommandOptions {
+  claims?: string;
+  seed?: string;
+  runs?: string;
+  json?: string;
+  replay?: string;
+  quiet?: boolean;
+}
+
+/** The default seed: ICL_AUDIT_SEED when set (CI fixes it), else 1. */
+export function defaultSeed(): string {
+  return process.env.ICL_AUDIT_SEED ?? '1';
+}
+
+/** Register `icl-audit verify`. */
 export function registerVerify(program: Command, setCode: (code: number) => void): void {
-  program.command('verify').description('(being built)').action(() => setCode(3));
+  program
+    .command('verify')
+    .description('check the claims of the paper and print the claims table (exit 0: none falsified, 1: some falsified, 2: bad input)')
+    .option('--claims <ids>', `comma-separated claim ids (default: all of ${claimIds().join(', ')})`)
+    .option('--seed <S>', 'root seed (integer; default $ICL_AUDIT_SEED or 1)')
+    .option('--runs <R>', 'random cases per property (integer 1..100000)', '100')
+    .option('--json <FILE>', 'write the full report as JSON')
+    .option('--replay <PATH>', 'replay one fast-check case (from a counterexample) of the single claim given by --claims')
+    .option('--quiet', 'print only the summary line')
+    .action(async (opts: VerifyCommandOptions) => {
+      const ids = idListArg('--claims', opts.claims, claimIds());
+      const seed = intArg('--seed', opts.seed ?? defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
+      const runs = intArg('--runs', opts.runs, 1, 100_000);
+      if (opts.replay !== undefined) {
+        if (!ids || ids.length !== 1) throw new UsageError('--replay needs exactly one claim id in --claims');
+        if (!/^\d+(:\d+)*$/.test(opts.replay)) throw new UsageError(`--replay must be a fast-check path like 12:0:3, got '${opts.replay}'`);
+      }
+      const claims = claimRegistry().filter((c) => !ids || ids.includes(c.id));
+      const bar = progress('verify');
+      const t0 = performance.now();
+      const results = await runClaims(claims, {
+        seed,
+        runs,
+        path: opts.replay,
+        onProgress: (k, n, id, done, total) => bar.update(k + Math.min(1, done / Math.max(total, 1)), n, `${id} ${done}/${total}`),
+      });
+      bar.done();
+      const report = verifyReport(VERSION, seed, runs, results, Math.round(performance.now() - t0));
+      if (opts.json) writeJsonFile(opts.json, report);
+      const text = renderVerifyReport(report);
+      process.stdout.write((opts.quiet ? text.split('\n').slice(-1).join('\n') : text) + '\n');
+      setCode(report.summary.falsified > 0 ? EXIT.falsified : EXIT.ok);
+    });
 }

@@ -1,0 +1,23 @@
+/** C06 — Lemma 5.3: a stationary point with u ≠ 0 has uU = Γ⁻¹. */
+import type { PaperFormulas } from '../theory/formulas';
+import { stationaryPointProperty } from '../../properties/section5';
+import { checkProperty } from './propertyCheck';
+import type { Claim } from './types';
+
+/** The C06 claim. */
+export function c06Stationary(f: PaperFormulas): Claim {
+  return {
+    id: 'C06',
+    source: 'Lemma 5.3',
+    statement: 'a stationary point of the reduced loss with u ≠ 0 has uU = Γ⁻¹, Γ = (1 + 1/N)Λ + (tr Λ/N) I',
+    routes: ['theory', 'moments (zero of the exact ∇_V L)'],
+    tolerance: {
+      measure: '‖V_moments − Γ⁻¹‖_F / ‖Γ⁻¹‖_F',
+      bound: '4·d·(γ_{3d²+8}κ(P) + γ_{d²}(κ(P)+κ(Q)+κ(Γ)))',
+      justification: 'P is a sum of 3d² Isserlis products per entry; the minimizer P⁻¹BQ⁻¹ and Γ⁻¹ each lose up to a factor κ of the matrix inverted (Higham §14); the tolerance is computed per case from its condition numbers',
+    },
+    async check(ctx) {
+      return checkProperty(stationaryPointProperty(f), ctx, { claimId: 'C06' });
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * The claim registry: every claim icl-audit checks, in spec order. `claimRegistry(formulas)` builds the
+ * claims against a set of the paper's formulas, the real ones by default; tests pass deliberately wrong
+ * ones to show that the checks can fail.
+ */
+import { paperFormulas, type PaperFormulas } from '../theory/formulas';
+import { c01LemmaD2 } from './c01LemmaD2';
+import { c06Stationary } from './c06Stationary';
+import { c10TestError } from './c10TestError';
+import type { Claim } from './types';
+
+/** All claims, checking the formulas `f` (default: the paper's). */
+export function claimRegistry(f: PaperFormulas = paperFormulas()): Claim[] {
+  const claims = [c01LemmaD2(f), c06Stationary(f), c10TestError(f)];
+  return claims.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Ids of the registered claims. */
+export function claimIds(): string[] {
+  return claimRegistry().map((c) => c.id);
+}

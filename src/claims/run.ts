@@ -1,0 +1,55 @@
+/** Running claims: each with its own seed derived from the root seed and its id, so a claim run alone
+ * gives the same result as in a full run. */
+import type { CheckContext, CheckResult, Claim } from './types';
+
+/** A claim's result with its identity and timing, as reported. */
+export interface ClaimReport extends CheckResult {
+  id: string;
+  source: string;
+  statement: string;
+  routes: string[];
+  toleranceDeclared: Claim['tolerance'];
+  /** fast-check seed of this claim's run. */
+  seed: number;
+  elapsedMs: number;
+}
+
+/** The seed of claim `id` under root seed `seed` (FNV-1a of the id mixed into the seed; int32). */
+export function claimSeed(seed: number, id: string): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h | 0;
+}
+
+/** Options of {@link runClaims}. */
+export interface RunClaimsOptions {
+  seed: number;
+  runs: number;
+  /** A fast-check path replaying one case (with one claim). */
+  path?: string;
+  /** Called when a claim starts and as its cases progress. */
+  onProgress?: (claimIndex: number, claimCount: number, id: string, done: number, total: number) => void;
+}
+
+/** Check each claim in turn. A check that throws is reported inconclusive with the error. */
+export async function runClaims(claims: Claim[], opts: RunClaimsOptions): Promise<ClaimReport[]> {
+  const out: ClaimReport[] = [];
+  for (let k = 0; k < claims.length; k++) {
+    const c = claims[k];
+    const seed = claimSeed(opts.seed, c.id);
+    const ctx: CheckContext = { seed, rootSeed: opts.seed, runs: opts.runs, path: opts.path, progress: (done, total) => opts.onProgress?.(k, claims.length, c.id, done, total) };
+    opts.onProgress?.(k, claims.length, c.id, 0, 1);
+    const t0 = performance.now();
+    let result: CheckResult;
+    try {
+      result = await c.check(ctx);
+    } catch (e) {
+      result = { verdict: 'inconclusive', worstError: NaN, tolerance: NaN, worstRatio: NaN, cases: 0, notes: [`the check failed to run: ${(e as Error).message}`] };
+    }
+    out.push({ id: c.id, source: c.source, statement: c.statement, routes: c.routes, toleranceDeclared: c.tolerance, seed, ...result, elapsedMs: Math.round(performance.now() - t0) });
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+/**
+ * Tolerances from floating-point error analysis. u = 2⁻⁵³ is the unit roundoff of binary64; a sum of n
+ * products computed in floating point is within γ_n = n·u / (1 − n·u) of the exact value, relative to the
+ * sum of the absolute values of its terms (Higham, Accuracy and Stability of Numerical Algorithms, §3.1).
+ * A linear solve or inverse with condition number κ loses up to a factor κ more.
+ */
+
+/** Unit roundoff of binary64. */
+export const UNIT_ROUNDOFF = 2 ** -53;
+
+/** γ_n = n·u / (1 − n·u). */
+export function gammaN(n: number): number {
+  const nu = n * UNIT_ROUNDOFF;
+  return nu / (1 - nu);
+}
+
+/** Safety factor applied on top of worst-case bounds that are attained only in contrived cases. */
+export const SAFETY = 4;
+
+/**
+ * Relative error bound for a result obtained through linear solves/inverses of d×d matrices with
+ * condition numbers `kappas` (each solve contributes ~ c·d·u·κ, Higham Thm 9.4/14.?), plus `terms`
+ * accumulated products: SAFETY · (γ_terms + Σ_k γ_{d²}·κ_k).
+ */
+export function solveTolerance(d: number, kappas: readonly number[], terms = d * d): number {
+  return SAFETY * (gammaN(terms) + kappas.reduce((s, k) => s + gammaN(d * d) * k, 0));
+}
+
+/**
+ * Relative error bound for a quantity obtained from the exact-moment route (entries that are sums of up
+ * to 3d² Isserlis products, then a solve with P and Q) compared with the paper's closed form (a solve
+ * with Γ): SAFETY · d · (γ_{3d²+8} κ(P) + γ_{d²} (κ(P) + κ(Q) + κ(Γ))). The factor d converts the
+ * entrywise bound of the moment sums into a norm-wise one.
+ */
+export function momentSolveTolerance(d: number, kappaP: number, kappaQ: number, kappaGamma: number): number {
+  return SAFETY * d * (gammaN(3 * d * d + 8) * kappaP + gammaN(d * d) * (kappaP + kappaQ + kappaGamma));
+}

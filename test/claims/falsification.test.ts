@@ -1,0 +1,70 @@
+/**
+ * The checks can fail: deliberately wrong formulas go through the same claim machinery and must come
+ * out falsified, with a shrunk counterexample that replays from its seed and path.
+ */
+import { describe, expect, it } from 'vitest';
+import { add, identity, inverse, matmul, scale, trace, type Mat } from '../../src/linalg/matrix';
+import { paperFormulas, type PaperFormulas } from '../../src/theory/formulas';
+import { claimRegistry } from '../../src/claims/registry';
+import { runClaims } from '../../src/claims/run';
+
+/** Γ without the (1 + 1/N) factor on Λ. */
+const gammaWithoutFactor = (lambda: Mat, n: number): Mat => add(lambda, scale(identity(lambda.length), trace(lambda) / n));
+
+/** The error expression with 1/M replaced by 1/N. */
+function errorWithNforM(f: PaperFormulas) {
+  return (lambda: Mat, n: number, _m: number): number => {
+    const gi = inverse(f.gamma(lambda, n));
+    const gi2 = matmul(gi, gi);
+    const l2 = matmul(lambda, lambda);
+    const l3 = matmul(l2, lambda);
+    const tl = trace(lambda);
+    return (1 + 1 / n) * trace(matmul(gi2, l3)) + (tl / n) * trace(matmul(gi2, l2)) - 2 * trace(matmul(gi, l2)) + tl;
+  };
+}
+
+async function run(f: PaperFormulas, ids: string[], seed = 7) {
+  const claims = claimRegistry(f).filter((c) => ids.includes(c.id));
+  expect(claims.map((c) => c.id).sort()).toEqual([...ids].sort());
+  return runClaims(claims, { seed, runs: 100 });
+}
+
+describe('wrong formulas are reported falsified', () => {
+  it('Γ without the (1 + 1/N) factor falsifies the claims built on Γ', async () => {
+    const results = await run(paperFormulas({ gamma: gammaWithoutFactor }), ['C06', 'C10']);
+    for (const r of results) {
+      expect(r.verdict, r.id).toBe('falsified');
+      const ce = r.counterexample!;
+      expect(ce.error).toBeGreaterThan(ce.tolerance);
+      expect(ce.shrunk).toBe(true);
+      expect(ce.replay).toContain(`--claims ${r.id}`);
+      expect(typeof ce.path).toBe('string');
+    }
+  });
+
+  it('the error expression with 1/M replaced by 1/N falsifies C10, shrunk to a small case', async () => {
+    const f = paperFormulas();
+    const [r] = await run(paperFormulas({ theorem42Error: errorWithNforM(f) }), ['C10']);
+    expect(r.verdict).toBe('falsified');
+    const inputs = r.counterexample!.inputs as { d: number; N: number; M: number };
+    expect(inputs.N).not.toBe(inputs.M); // the mutation only shows where N ≠ M
+    expect(inputs.d).toBe(1); // shrinking reaches the smallest dimension
+  });
+
+  it('a counterexample replays from its root seed and path alone', async () => {
+    const wrong = paperFormulas({ gamma: gammaWithoutFactor });
+    const [r] = await run(wrong, ['C06'], 11);
+    const ce = r.counterexample!;
+    expect(ce.seed).toBe(11);
+    const claims = claimRegistry(wrong).filter((c) => c.id === 'C06');
+    const [again] = await runClaims(claims, { seed: ce.seed, runs: 100, path: ce.path });
+    expect(again.verdict).toBe('falsified');
+    expect(again.cases).toBe(1);
+    expect(again.counterexample!.inputs).toEqual(ce.inputs);
+  });
+
+  it('the real formulas are verified on the same seeds', async () => {
+    const results = await run(paperFormulas(), ['C01', 'C06', 'C10']);
+    for (const r of results) expect(r.verdict, r.id).toBe('verified');
+  });
+});
