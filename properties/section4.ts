@@ -1,15 +1,20 @@
 /**
  * Section 4 properties (main results). C10, Theorem 4.2: the test error of the trained model on
  * prompts of length M — the paper's expression against the exact test error of the first-principles
- * minimizer, computed from ŷ's definition (src/moments/).
+ * minimizer, computed from ŷ's definition (src/moments/). C08, Theorem 4.1, and C09, Corollary 4.3:
+ * against the integrated gradient flow (src/dynamics/) and the full LSA forward pass (src/lsa/).
  */
-import { conditionNumber, trace } from '../src/linalg/matrix';
-import { testError, testErrorModel, trainingLossModel } from '../src/moments/quadratic';
+import { conditionNumber, frobenius, relativeDistance, trace } from '../src/linalg/matrix';
+import { populationLoss, testError, testErrorModel, trainingLossModel } from '../src/moments/quadratic';
 import { trainingDistribution } from '../src/icl/distribution';
+import { samplePrompts } from '../src/icl/prompts';
+import { predictFull } from '../src/lsa/forward';
+import { fullFromReduced } from '../src/lsa/params';
 import type { PaperFormulas } from '../src/theory/formulas';
 import type { ClaimProperty } from '../src/claims/propertyCheck';
-import { momentSolveTolerance } from '../src/claims/tolerance';
-import { caseLambda, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';
+import { gammaN, momentSolveTolerance, SAFETY } from '../src/claims/tolerance';
+import { caseLambda, caseStream, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';
+import { FLOW_CONVERGENCE_TOL, flowCaseArbitrary, flowSetup, runFlow, type FlowCase, type FlowSetup } from './flowCase';
 import { quadraticMinimizer } from './section5';
 
 /**
@@ -28,6 +33,90 @@ export function testErrorProperty(f: PaperFormulas): ClaimProperty<ProblemCase> 
       const claimed = f.theorem42Error(lambda, c.n, c.m);
       const tol = 2 * momentSolveTolerance(c.d, conditionNumber(train.P), conditionNumber(train.Q), conditionNumber(f.gamma(lambda, c.n)));
       return { error: Math.abs(found - claimed) / trace(lambda), tolerance: tol, claimed, found, inputs: describeCase(c, lambda) };
+    },
+  };
+}
+
+/**
+ * The accuracy of a converged flow's V as an approximation of the exact minimizer V*: the flow stops at
+ * ‖V − V*‖_F/‖V*‖_F ≤ FLOW_CONVERGENCE_TOL (measured, not assumed), and V* itself carries the rounding
+ * of the moment route: the sum is what the paper's limit may differ by.
+ */
+function flowTolerance(s: FlowSetup, f: PaperFormulas, n: number): number {
+  return 2 * (FLOW_CONVERGENCE_TOL + momentSolveTolerance(s.model.d, conditionNumber(s.model.P), conditionNumber(s.model.Q), conditionNumber(f.gamma(s.lambda, n))));
+}
+
+/**
+ * C08, Theorem 4.1: gradient flow from Assumption 3.3 converges, and its limit is the paper's
+ * (u_*, U_*) — so W^PV_* and W^KQ_* — with V_* = Γ⁻¹ and the paper's minimum value.
+ * Error: the largest of the relative errors of u, U, V and of the loss (relative to tr Λ).
+ */
+export function convergenceProperty(f: PaperFormulas): ClaimProperty<FlowCase> {
+  return {
+    arbitrary: flowCaseArbitrary(),
+    runs: (r) => Math.max(1, Math.ceil(r / 2)),
+    evaluate(c) {
+      const s = flowSetup(c, f);
+      const r = runFlow(s);
+      if (r.status !== 'converged') throw new Error(`the flow did not converge: ${r.message}`);
+      const lim = f.theorem41Limit(s.lambda, c.n);
+      const minValue = f.theorem41MinimumValue(s.lambda, c.n);
+      const loss = populationLoss(s.model, r.V);
+      const errors = {
+        u: Math.abs(r.u - lim.u) / Math.abs(lim.u),
+        U: relativeDistance(r.U, lim.U),
+        V: relativeDistance(r.V, lim.V),
+        loss: Math.abs(loss - minValue) / trace(s.lambda),
+      };
+      // u and U separately also carry the balance drift: |δ(u²)| ≤ drift, so |δu|/u ≤ drift/(2u²).
+      const tol = flowTolerance(s, f, c.n) + r.maxBalanceDrift / (lim.u * lim.u);
+      return {
+        error: Math.max(errors.u, errors.U, errors.V, errors.loss),
+        tolerance: tol,
+        claimed: { u: lim.u, U: lim.U, minValue },
+        found: { u: r.u, U: r.U, loss, t: r.t, status: r.status, errors },
+        inputs: s.inputs,
+      };
+    },
+  };
+}
+
+/** Test prompts per C09 case. */
+const C09_PROMPTS = 8;
+
+/**
+ * C09, Corollary 4.3: at the limit, the trained LSA — the full forward pass with W^PV, W^KQ built from
+ * the flow's (u, U) — predicts ŷ = x_qᵀ Γ⁻¹ (1/M) Σ y_i x_i on test prompts of length M.
+ * Error: |ŷ_LSA − ŷ_paper| / (‖V‖_F ‖s‖ ‖x_q‖) (the size of the bilinear form), worst over the prompts.
+ * Tolerance: the flow tolerance plus the rounding of the two read-outs, γ over 2(M+1)(d+1) + 2d² terms.
+ */
+export function predictorProperty(f: PaperFormulas): ClaimProperty<FlowCase> {
+  return {
+    arbitrary: flowCaseArbitrary(),
+    runs: (r) => Math.max(1, Math.ceil(r / 2)),
+    evaluate(c) {
+      const s = flowSetup(c, f);
+      const r = runFlow(s);
+      if (r.status !== 'converged') throw new Error(`the flow did not converge: ${r.message}`);
+      const params = fullFromReduced({ u: r.u, U: r.U });
+      const batch = samplePrompts(trainingDistribution(s.lambda), c.m, C09_PROMPTS, caseStream(c, 'test-prompts'));
+      const vNorm = frobenius(r.V);
+      let worst = 0;
+      const claimed: number[] = [];
+      const found: number[] = [];
+      for (let b = 0; b < batch.count; b++) {
+        const sv = new Array<number>(c.d).fill(0);
+        for (let i = 0; i < c.m; i++) for (let k = 0; k < c.d; k++) sv[k] += (batch.ys[b * c.m + i] * batch.xs[(b * c.m + i) * c.d + k]) / c.m;
+        const xq = Array.from(batch.xq.subarray(b * c.d, (b + 1) * c.d));
+        const yPaper = f.corollary43Predict(s.lambda, c.n, sv, xq);
+        const yLsa = predictFull(batch, b, params);
+        claimed.push(yPaper);
+        found.push(yLsa);
+        const size = vNorm * Math.hypot(...sv) * Math.hypot(...xq);
+        worst = Math.max(worst, size > 0 ? Math.abs(yLsa - yPaper) / size : Math.abs(yLsa - yPaper));
+      }
+      const tol = flowTolerance(s, f, c.n) + SAFETY * gammaN(2 * (c.m + 1) * (c.d + 1) + 2 * c.d * c.d);
+      return { error: worst, tolerance: tol, claimed, found, inputs: s.inputs };
     },
   };
 }

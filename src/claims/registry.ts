@@ -5,13 +5,16 @@
  */
 import { paperFormulas, type PaperFormulas } from '../theory/formulas';
 import { c01LemmaD2 } from './c01LemmaD2';
+import { c05Conservation } from './c05Conservation';
 import { c06Stationary } from './c06Stationary';
+import { c08Convergence } from './c08Convergence';
+import { c09Predictor } from './c09Predictor';
 import { c10TestError } from './c10TestError';
 import type { Claim } from './types';
 
 /** All claims, checking the formulas `f` (default: the paper's). */
 export function claimRegistry(f: PaperFormulas = paperFormulas()): Claim[] {
-  const claims = [c01LemmaD2(f), c06Stationary(f), c10TestError(f)];
+  const claims = [c01LemmaD2(f), c05Conservation(f), c06Stationary(f), c08Convergence(f), c09Predictor(f), c10TestError(f)];
   return claims.sort((a, b) => a.id.localeCompare(b.id));
 }
 

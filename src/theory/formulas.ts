@@ -28,6 +28,8 @@ export interface PaperFormulas {
   corollary43Predict(lambda: Mat, n: number, s: readonly number[], xq: readonly number[]): number;
   /** Theorem 4.2 (Gaussian linear case, derived): E(ŷ − ⟨w, x_q⟩)² on test prompts of length M. */
   theorem42Error(lambda: Mat, n: number, m: number): number;
+  /** Spec §3 / C05 (derived): the quantity conserved along gradient flow, u² − ‖U‖_F². */
+  conservedQuantity(u: number, U: Mat): number;
 }
 
 /** The paper's formulas, with any of them replaced by `overrides`. */
@@ -71,6 +73,11 @@ export function paperFormulas(overrides: Partial<PaperFormulas> = {}): PaperForm
       const l3 = matmul(l2, lambda);
       const tl = trace(lambda);
       return (1 + 1 / m) * trace(matmul(gi2, l3)) + (tl / m) * trace(matmul(gi2, l2)) - 2 * trace(matmul(gi, l2)) + tl;
+    },
+    conservedQuantity(u, U) {
+      let s = 0;
+      for (const row of U) for (const x of row) s += x * x;
+      return u * u - s;
     },
     ...overrides,
   };

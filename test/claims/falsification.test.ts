@@ -26,12 +26,12 @@ function errorWithNforM(f: PaperFormulas) {
 async function run(f: PaperFormulas, ids: string[], seed = 7) {
   const claims = claimRegistry(f).filter((c) => ids.includes(c.id));
   expect(claims.map((c) => c.id).sort()).toEqual([...ids].sort());
-  return runClaims(claims, { seed, runs: 100 });
+  return runClaims(claims, { seed, runs: 40 });
 }
 
 describe('wrong formulas are reported falsified', () => {
   it('Γ without the (1 + 1/N) factor falsifies the claims built on Γ', async () => {
-    const results = await run(paperFormulas({ gamma: gammaWithoutFactor }), ['C06', 'C10']);
+    const results = await run(paperFormulas({ gamma: gammaWithoutFactor }), ['C06', 'C08', 'C09', 'C10']);
     for (const r of results) {
       expect(r.verdict, r.id).toBe('falsified');
       const ce = r.counterexample!;
@@ -51,6 +51,12 @@ describe('wrong formulas are reported falsified', () => {
     expect(inputs.d).toBe(1); // shrinking reaches the smallest dimension
   });
 
+  it('a wrong conservation law (u² − 2‖U‖_F²) falsifies C05', async () => {
+    const [r] = await run(paperFormulas({ conservedQuantity: (u, U) => u * u - 2 * U.flat().reduce((a, x) => a + x * x, 0) }), ['C05']);
+    expect(r.verdict).toBe('falsified');
+    expect(r.counterexample!.error).toBeGreaterThan(r.counterexample!.tolerance);
+  });
+
   it('a counterexample replays from its root seed and path alone', async () => {
     const wrong = paperFormulas({ gamma: gammaWithoutFactor });
     const [r] = await run(wrong, ['C06'], 11);
@@ -64,7 +70,7 @@ describe('wrong formulas are reported falsified', () => {
   });
 
   it('the real formulas are verified on the same seeds', async () => {
-    const results = await run(paperFormulas(), ['C01', 'C06', 'C10']);
+    const results = await run(paperFormulas(), ['C01', 'C05', 'C06', 'C08', 'C09', 'C10']);
     for (const r of results) expect(r.verdict, r.id).toBe('verified');
   });
 });

@@ -1,0 +1,24 @@
+/** C08 — Theorem 4.1: gradient flow from Assumption 3.3 reaches the paper's global minimum. */
+import type { PaperFormulas } from '../theory/formulas';
+import { convergenceProperty } from '../../properties/section4';
+import { checkProperty } from './propertyCheck';
+import type { Claim } from './types';
+
+/** The C08 claim. */
+export function c08Convergence(f: PaperFormulas): Claim {
+  return {
+    id: 'C08',
+    source: 'Theorem 4.1',
+    statement:
+      'gradient flow from Assumption 3.3 (σ² ‖Γ‖_op √d < 2) converges to W^KQ_* = (tr Γ⁻²)^(−1/4)[[Γ⁻¹,0],[0,0]], W^PV_* = (tr Γ⁻²)^(1/4)[[0,0],[0,1]], with minimum value ½[tr Λ − tr(Γ⁻¹Λ²)]',
+    routes: ['theory', 'dynamics (stiff flow of the exact loss)', 'moments (loss at the limit)'],
+    tolerance: {
+      measure: 'max of the relative errors of u, U, V = uU and of the loss (relative to tr Λ)',
+      bound: '2·(1e-11 + 4d(γ_{3d²+8}κ(P) + γ_{d²}(κ(P)+κ(Q)+κ(Γ)))) + drift/u_*²',
+      justification: 'the flow is stopped when ‖V − V*‖/‖V*‖ ≤ 1e-11 (measured), V* carries the moment route\'s rounding; u and U alone also carry the measured drift of u² − ‖U‖²',
+    },
+    async check(ctx) {
+      return checkProperty(convergenceProperty(f), ctx, { claimId: 'C08' });
+    },
+  };
+}
