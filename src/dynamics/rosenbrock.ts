@@ -1,0 +1,273 @@
+/**
+ * Stiffly accurate Rosenbrock methods of the Rodas family with an embedded error estimate, and an
+ * adaptive driver for autonomous systems y' = f(y).
+ *
+ * One step from y with step h (Hairer & Wanner, Solving ODEs II, §IV.7, the form of their code RODAS):
+ *
+ *   (1/(hγ) I − J) k_i = f(y + Σ_{j<i} a_ij k_j) + Σ_{j<i} (c_ij / h) k_j,   i = 1..s,  J = f′(y),
+ *   y_new = y + Σ_j b_j k_j,   error estimate = k_s.
+ *
+ * The methods are stiffly accurate: the last two (Rodas4) or three (Rodas5) stages re-use the previous
+ * stage point plus the last increment, so b is the last row of a with ones appended. The exact Jacobian
+ * is required for the full order (these are not W-methods). The linear solves are delegated to the
+ * problem, which may exploit structure (the reduced gradient flow's Jacobian is arrow shaped).
+ *
+ * Coefficients: Rodas4 from Hairer & Wanner (RODAS, METH=1) and Rodas5 from Di Marzo (1993), as tabled
+ * in OrdinaryDiffEq.jl (src/tableaus/rosenbrock_tableaus.jl). Their orders are checked empirically in
+ * test/dynamics/rosenbrock.test.ts, not taken on trust.
+ */
+
+/** A Rodas-type tableau in the transformed (a, c) form above. */
+export interface RosenbrockTableau {
+  name: string;
+  /** Order of y_new. */
+  order: number;
+  /** Order of the embedded solution y_new − k_s (the local error estimate is O(h^(embeddedOrder+1))). */
+  embeddedOrder: number;
+  gamma: number;
+  /** a[i][j], j < i, for stages i = 0..s−1 (row 0 empty). */
+  a: number[][];
+  /** c[i][j], j < i (row 0 empty). */
+  c: number[][];
+  /** Weights of y_new. */
+  b: number[];
+}
+
+function stifflyAccurate(name: string, order: number, embeddedOrder: number, gamma: number, a: number[][], c: number[][], extra: number): RosenbrockTableau {
+  // a holds the rows of the distinct stage points; the last `extra` stages reuse the last row plus ones.
+  const rows = [[] as number[], ...a];
+  const last = a[a.length - 1];
+  for (let e = 1; e <= extra; e++) rows.push([...last, ...new Array<number>(e).fill(1)]);
+  const b = [...last, ...new Array<number>(extra + 1).fill(1)];
+  return { name, order, embeddedOrder, gamma, a: rows, c: [[], ...c], b };
+}
+
+/** Rodas4: 6 stages, order 4 with an embedded order-3 estimate, L-stable. */
+export const RODAS4: RosenbrockTableau = stifflyAccurate(
+  'Rodas4',
+  4,
+  3,
+  0.25,
+  [
+    [1.544],
+    [0.9466785280815826, 0.2557011698983284],
+    [3.314825187068521, 2.896124015972201, 0.9986419139977817],
+    [1.221224509226641, 6.019134481288629, 12.53708332932087, -0.687886036105895],
+  ],
+  [
+    [-5.6688],
+    [-2.430093356833875, -0.2063599157091915],
+    [-0.1073529058151375, -9.594562251023355, -20.47028614809616],
+    [7.496443313967647, -10.24680431464352, -33.99990352819905, 11.7089089320616],
+    [8.083246795921522, -7.981132988064893, -31.52159432874371, 16.31930543123136, -6.058818238834054],
+  ],
+  1,
+);
+
+/** Rodas5: 8 stages, order 5 with an embedded order-4 estimate, L-stable. */
+export const RODAS5: RosenbrockTableau = stifflyAccurate(
+  'Rodas5',
+  5,
+  4,
+  0.19,
+  [
+    [2.0],
+    [3.040894194418781, 1.041747909077569],
+    [2.576417536461461, 1.62208306077664, -0.9089668560264532],
+    [2.760842080225597, 1.446624659844071, -0.3036980084553738, 0.2877498600325443],
+    [-14.09640773051259, 6.925207756232704, -41.47510893210728, 2.343771018586405, 24.13215229196062],
+  ],
+  [
+    [-10.31323885133993],
+    [-21.04823117650003, -7.234992135176716],
+    [32.22751541853323, -4.943732386540191, 19.44922031041879],
+    [-20.69865579590063, -8.816374604402768, 1.260436877740897, -0.7495647613787146],
+    [-46.22004352711257, -17.49534862857472, -289.6389582892057, 93.60855400400906, 318.3822534212147],
+    [34.20013733472935, -14.1553540271769, 57.823356409884, 25.83362985412365, 1.408950972071624, -6.551835421242162],
+    [42.57076742291101, -13.80770672017997, 93.98938432427124, 18.77919633714503, -31.5835918722337, -6.685968952921985, -5.810979938412932],
+  ],
+  2,
+);
+
+/** An autonomous system with a structured linear solver. */
+export interface StiffProblem {
+  /** Dimension. */
+  n: number;
+  /** out ← f(y). */
+  f(y: Float64Array, out: Float64Array): void;
+  /**
+   * Prepare to solve (shift·I − J(y)) z = r, J the exact Jacobian at y. Returns a function that
+   * overwrites r with z, or null when the matrix is (numerically) singular.
+   */
+  prepare(y: Float64Array, shift: number): ((r: Float64Array) => void) | null;
+}
+
+/** Work buffers of one Rosenbrock step. */
+export interface RosenbrockWork {
+  k: Float64Array[];
+  stage: Float64Array;
+  fy: Float64Array;
+}
+
+/** Allocate step buffers for dimension n and a tableau. */
+export function rosenbrockWork(n: number, tab: RosenbrockTableau): RosenbrockWork {
+  return { k: tab.b.map(() => new Float64Array(n)), stage: new Float64Array(n), fy: new Float64Array(n) };
+}
+
+/**
+ * One Rosenbrock step: writes y_new into `out` and the error estimate into `err`. Returns the number of
+ * f evaluations, or −1 when the linear system is singular or a stage is not finite.
+ */
+export function rosenbrockStep(problem: StiffProblem, tab: RosenbrockTableau, y: Float64Array, h: number, out: Float64Array, err: Float64Array, work: RosenbrockWork): number {
+  const n = problem.n;
+  const solve = problem.prepare(y, 1 / (h * tab.gamma));
+  if (!solve) return -1;
+  const { k, stage, fy } = work;
+  const s = tab.b.length;
+  for (let i = 0; i < s; i++) {
+    const ai = tab.a[i];
+    const ci = tab.c[i];
+    if (i === 0) {
+      problem.f(y, fy);
+    } else {
+      stage.set(y);
+      for (let j = 0; j < i; j++) {
+        const aij = ai[j];
+        if (aij === 0) continue;
+        const kj = k[j];
+        for (let m = 0; m < n; m++) stage[m] += aij * kj[m];
+      }
+      problem.f(stage, fy);
+    }
+    const ki = k[i];
+    ki.set(fy);
+    for (let j = 0; j < i; j++) {
+      const cij = ci[j] / h;
+      const kj = k[j];
+      for (let m = 0; m < n; m++) ki[m] += cij * kj[m];
+    }
+    solve(ki);
+    for (let m = 0; m < n; m++) if (!Number.isFinite(ki[m])) return -1;
+  }
+  out.set(y);
+  for (let j = 0; j < s; j++) {
+    const bj = tab.b[j];
+    const kj = k[j];
+    for (let m = 0; m < n; m++) out[m] += bj * kj[m];
+  }
+  err.set(k[s - 1]);
+  return s;
+}
+
+/** Options of {@link integrateRosenbrock}. */
+export interface RosenbrockOptions {
+  rtol: number;
+  atol: number;
+  tMax: number;
+  maxSteps: number;
+  /** Initial step (default: from the scaled size of f(y0)). */
+  h0?: number;
+  /** Called after each accepted step with the new t and y; return true to stop. */
+  onAccept?: (t: number, y: Float64Array) => boolean;
+}
+
+/** What {@link integrateRosenbrock} returns (y is the final state, overwritten in place). */
+export interface RosenbrockOutcome {
+  status: 'stopped' | 'max-time' | 'max-steps' | 'step-size-underflow';
+  t: number;
+  steps: number;
+  accepted: number;
+  rejected: number;
+  rhsEvaluations: number;
+  jacobianEvaluations: number;
+  linearSolves: number;
+}
+
+/** Scaled RMS norm of e with weights atol + rtol·max(|y|, |z|). */
+export function scaledRms(e: Float64Array, y: Float64Array, z: Float64Array, rtol: number, atol: number): number {
+  let s = 0;
+  for (let i = 0; i < e.length; i++) {
+    const w = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(z[i]));
+    const r = e[i] / w;
+    s += r * r;
+  }
+  return Math.sqrt(s / e.length);
+}
+
+/**
+ * Integrate y' = f(y) from t = 0 with an adaptive Rosenbrock method; `y` is advanced in place.
+ * Step control: accept when the scaled RMS of the error estimate is ≤ 1; new step
+ * h·min(facmax, max(0.2, 0.9·err^(−1/(q+1)))), q the embedded order, facmax 6 (1 right after a rejection).
+ */
+export function integrateRosenbrock(problem: StiffProblem, tab: RosenbrockTableau, y: Float64Array, opts: RosenbrockOptions): RosenbrockOutcome {
+  const n = problem.n;
+  const work = rosenbrockWork(n, tab);
+  const ynew = new Float64Array(n);
+  const err = new Float64Array(n);
+  const expo = -1 / (tab.embeddedOrder + 1);
+  const out: RosenbrockOutcome = { status: 'max-steps', t: 0, steps: 0, accepted: 0, rejected: 0, rhsEvaluations: 0, jacobianEvaluations: 0, linearSolves: 0 };
+  let h = opts.h0 ?? initialStep(problem, y, opts.rtol, opts.atol);
+  out.rhsEvaluations += opts.h0 === undefined ? 1 : 0;
+  let t = 0;
+  let justRejected = false;
+  while (true) {
+    if (t >= opts.tMax) {
+      out.status = 'max-time';
+      break;
+    }
+    if (out.steps >= opts.maxSteps) {
+      out.status = 'max-steps';
+      break;
+    }
+    if (t + h > opts.tMax) h = opts.tMax - t;
+    if (!(h > 1e-14 * Math.max(1, Math.abs(t))) || !Number.isFinite(h)) {
+      out.status = 'step-size-underflow';
+      break;
+    }
+    out.steps++;
+    out.jacobianEvaluations++;
+    const evals = rosenbrockStep(problem, tab, y, h, ynew, err, work);
+    if (evals < 0) {
+      out.rejected++;
+      h *= 0.25;
+      justRejected = true;
+      continue;
+    }
+    out.rhsEvaluations += evals;
+    out.linearSolves += evals;
+    const e = scaledRms(err, y, ynew, opts.rtol, opts.atol);
+    if (!Number.isFinite(e)) {
+      out.rejected++;
+      h *= 0.25;
+      justRejected = true;
+      continue;
+    }
+    const fac = e === 0 ? 6 : Math.min(justRejected ? 1 : 6, Math.max(0.2, 0.9 * e ** expo));
+    if (e <= 1) {
+      t += h;
+      y.set(ynew);
+      out.accepted++;
+      justRejected = false;
+      h *= fac;
+      if (opts.onAccept && opts.onAccept(t, y)) {
+        out.status = 'stopped';
+        break;
+      }
+    } else {
+      out.rejected++;
+      justRejected = true;
+      h *= Math.min(1, fac);
+    }
+  }
+  out.t = t;
+  return out;
+}
+
+/** A first step: 0.01·‖y‖/‖f(y)‖ in the scaled norm (Hairer's heuristic, first half), at most 1e-6 when y or f is tiny. */
+export function initialStep(problem: { n: number; f(y: Float64Array, out: Float64Array): void }, y: Float64Array, rtol: number, atol: number): number {
+  const f0 = new Float64Array(problem.n);
+  problem.f(y, f0);
+  const d0 = scaledRms(y, y, y, rtol, atol);
+  const d1 = scaledRms(f0, y, y, rtol, atol);
+  return d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * (d0 / d1);
+}
