@@ -1,3 +1,4 @@
 export * from './stream';
 export * from './rotation';
 export * from './covariance';
+export * from './ziggurat';

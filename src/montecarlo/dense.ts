@@ -1,0 +1,122 @@
+/** Small row-major Float64Array helpers for the Monte Carlo kernels (d ≤ a few dozen). */
+import { cholesky, matmul, symmetricEigen, transpose, type Mat } from '../linalg/matrix';
+
+/** Row-major copy of a d×d Mat. */
+export function flat(a: Mat): Float64Array {
+  const n = a.length;
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = a[i][j];
+  return out;
+}
+
+/** True when every off-diagonal entry is at most `rel` times the largest entry in absolute value. */
+export function isNearlyDiagonal(a: Mat, rel: number): boolean {
+  const n = a.length;
+  let big = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) big = Math.max(big, Math.abs(a[i][j]));
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && Math.abs(a[i][j]) > rel * big) return false;
+  return true;
+}
+
+/**
+ * A factor F of an SPD matrix (F Fᵀ = a) for drawing x = F z: the diagonal √a_ii when a is diagonal to
+ * relative 1e-13 (then `diagonal` is set and only the diagonal of `f` is used), else the Cholesky factor.
+ */
+export interface Factor {
+  n: number;
+  f: Float64Array;
+  diagonal: boolean;
+}
+
+/** The factor of `a` used to draw from N(0, a). */
+export function factor(a: Mat): Factor {
+  const n = a.length;
+  if (isNearlyDiagonal(a, 1e-13)) {
+    const f = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) f[i * n + i] = Math.sqrt(a[i][i]);
+    return { n, f, diagonal: true };
+  }
+  return { n, f: flat(cholesky(a)), diagonal: false };
+}
+
+/** out = F z (F lower triangular or diagonal). */
+export function applyFactor(fa: Factor, z: Float64Array, zOff: number, out: Float64Array, outOff: number): void {
+  const { n, f } = fa;
+  if (fa.diagonal) {
+    for (let i = 0; i < n; i++) out[outOff + i] = f[i * n + i] * z[zOff + i];
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    const row = i * n;
+    for (let k = 0; k <= i; k++) s += f[row + k] * z[zOff + k];
+    out[outOff + i] = s;
+  }
+}
+
+/** out = Fᵀ x (F lower triangular or diagonal). */
+export function applyFactorT(fa: Factor, x: Float64Array, out: Float64Array): void {
+  const { n, f } = fa;
+  if (fa.diagonal) {
+    for (let i = 0; i < n; i++) out[i] = f[i * n + i] * x[i];
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = i; k < n; k++) s += f[k * n + i] * x[k];
+    out[i] = s;
+  }
+}
+
+/** A square matrix for y = A x, with a diagonal shortcut when A is diagonal to relative 1e-13. */
+export interface Operator {
+  n: number;
+  a: Float64Array;
+  diagonal: boolean;
+  zero: boolean;
+}
+
+/** Wrap a square Mat as an {@link Operator}. */
+export function operator(a: Mat): Operator {
+  const n = a.length;
+  let zero = true;
+  for (const row of a) for (const v of row) if (v !== 0) zero = false;
+  const diagonal = isNearlyDiagonal(a, 1e-13);
+  const out = flat(a);
+  if (diagonal) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) out[i * n + j] = 0;
+  return { n, a: out, diagonal, zero };
+}
+
+/** out = A x. */
+export function applyOperator(op: Operator, x: Float64Array, out: Float64Array): void {
+  const { n, a } = op;
+  if (op.diagonal) {
+    for (let i = 0; i < n; i++) out[i] = a[i * n + i] * x[i];
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    const row = i * n;
+    for (let k = 0; k < n; k++) s += a[row + k] * x[k];
+    out[i] = s;
+  }
+}
+
+/** Eigenbasis of a symmetric matrix: Q (columns) and eigenvalues, with Qᵀ M Q for other matrices. */
+export function eigenFrame(a: Mat): { q: Mat; values: number[]; rotate(m: Mat): Mat; rotateVector(v: readonly number[]): number[] } {
+  const { values, vectors: q } = symmetricEigen(a);
+  const qt = transpose(q);
+  return {
+    q,
+    values,
+    rotate: (m) => matmul(matmul(qt, m), q),
+    rotateVector: (v) => qt.map((row) => row.reduce((s, x, i) => s + x * v[i], 0)),
+  };
+}
+
+/** Dot product of two length-n slices. */
+export function dot(a: Float64Array, aOff: number, b: Float64Array, bOff: number, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += a[aOff + i] * b[bOff + i];
+  return s;
+}
