@@ -1,0 +1,241 @@
+/**
+ * The symbolic Gaussian expectation engine. The integrand is a polynomial in the coordinates of
+ * independent zero-mean Gaussian vectors with symbolic covariances (the prompt covariates x_1…x_N, the
+ * query x_q, the task w), possibly inside sums over the N examples.
+ *
+ * A sum over examples is written with named *slots*: `Σ_a body(x_a)`. A product of sums carries several
+ * slots; its expectation is expanded by index-coincidence classes (set partitions of the slots): a class
+ * with k blocks occurs N(N−1)⋯(N−k+1) times, and within it the examples of different blocks are
+ * independent copies, so N stays a symbol. Each class's expectation factorizes over the independent
+ * vectors, and each vector's moment is taken by Isserlis/Wick pairings:
+ * E[z_{i1} ⋯ z_{i2k}] = Σ over perfect matchings of Π Σ_{ia ib}.
+ */
+import { Poly, constant, sym, varIndex } from './poly';
+import { RatFunc, rf } from './ratfunc';
+
+/** A zero-mean Gaussian vector with a symbolic covariance matrix (entries polynomials). */
+export interface GaussianVector {
+  /** Name: the vector's coordinates are variables `${name}.${k}` or, per example, `${name}.${slot}.${k}`. */
+  name: string;
+  /** Covariance, dim × dim, entries polynomials in the symbols of the problem. */
+  cov: Poly[][];
+  /** Whether the vector has one independent copy per example (the covariates x_i). */
+  perExample?: boolean;
+}
+
+interface CoordMeta {
+  vec: string;
+  slot: string | null;
+  k: number;
+}
+
+const meta = new Map<number, CoordMeta>();
+const slotCoords = new Map<string, Map<string, number>>(); // slot → "vec.k" → var index
+
+/** The k-th coordinate (0-based) of `vec`, for example slot `slot` when the vector is per example. */
+export function coord(vec: string, k: number, slot?: string): Poly {
+  const name = slot === undefined ? `${vec}.${k + 1}` : `${vec}.${slot}.${k + 1}`;
+  const i = varIndex(name);
+  if (!meta.has(i)) {
+    meta.set(i, { vec, slot: slot ?? null, k });
+    if (slot !== undefined) {
+      let m = slotCoords.get(slot);
+      if (!m) slotCoords.set(slot, (m = new Map()));
+      m.set(`${vec}.${k}`, i);
+    }
+  }
+  return sym(name);
+}
+
+/** The vector (coordinates) of `vec` of dimension d, per slot if given. */
+export function coords(vec: string, d: number, slot?: string): Poly[] {
+  return Array.from({ length: d }, (_, k) => coord(vec, k, slot));
+}
+
+/** One term of a {@link SumPoly}: factor · Σ over the slots (each from 1 to the example count) of body. */
+export interface SumTerm {
+  factor: RatFunc;
+  slots: string[];
+  body: Poly;
+}
+
+let freshSlot = 0;
+
+function renameSlot(p: Poly, from: string, to: string): Poly {
+  const src = slotCoords.get(from);
+  if (!src) return p;
+  const map = new Map<number, number>();
+  for (const [vk, i] of src) {
+    const [vec, k] = [vk.slice(0, vk.lastIndexOf('.')), Number(vk.slice(vk.lastIndexOf('.') + 1))];
+    map.set(i, varIndex(coord(vec, k, to).variables()[0]));
+  }
+  return p.rename(map);
+}
+
+/** A sum of terms, each a factor times a polynomial summed over its slots. */
+export class SumPoly {
+  readonly terms: readonly SumTerm[];
+  constructor(terms: readonly SumTerm[]) {
+    this.terms = terms;
+  }
+
+  /** A polynomial with no sum. */
+  static plain(p: Poly, factor: RatFunc = rf(1)): SumPoly {
+    return new SumPoly([{ factor, slots: [], body: p }]);
+  }
+
+  /** factor · Σ_slot body (body written with coordinates of `slot`). */
+  static over(slot: string, body: Poly, factor: RatFunc = rf(1)): SumPoly {
+    return new SumPoly([{ factor, slots: [slot], body }]);
+  }
+
+  add(o: SumPoly): SumPoly {
+    return new SumPoly([...this.terms, ...o.terms]);
+  }
+
+  scale(c: RatFunc): SumPoly {
+    return new SumPoly(this.terms.map((t) => ({ ...t, factor: t.factor.mul(c) })));
+  }
+
+  /** The product; slots of `o` that clash with slots of this are renamed to fresh ones. */
+  mul(o: SumPoly): SumPoly {
+    const out: SumTerm[] = [];
+    for (const s of this.terms)
+      for (const t of o.terms) {
+        let body = t.body;
+        const slots = [...s.slots];
+        for (const sl of t.slots) {
+          if (slots.includes(sl)) {
+            const f = `s${++freshSlot}`;
+            body = renameSlot(body, sl, f);
+            slots.push(f);
+          } else slots.push(sl);
+        }
+        out.push({ factor: s.factor.mul(t.factor), slots, body: s.body.mul(body) });
+      }
+    return new SumPoly(out);
+  }
+}
+
+/** All set partitions of {0, …, k−1}, as arrays of blocks. */
+export function setPartitions(k: number): number[][][] {
+  const out: number[][][] = [];
+  const rec = (i: number, blocks: number[][]): void => {
+    if (i === k) {
+      out.push(blocks.map((b) => b.slice()));
+      return;
+    }
+    for (const b of blocks) {
+      b.push(i);
+      rec(i + 1, blocks);
+      b.pop();
+    }
+    blocks.push([i]);
+    rec(i + 1, blocks);
+    blocks.pop();
+  };
+  rec(0, []);
+  return out;
+}
+
+/** The falling factorial n(n−1)⋯(n−k+1) as a polynomial in the symbol n. */
+export function fallingFactorial(n: Poly, k: number): Poly {
+  let p = constant(1);
+  for (let j = 0; j < k; j++) p = p.mul(n.sub(constant(j)));
+  return p;
+}
+
+/** Options of {@link expectation}. */
+export interface ExpectationOptions {
+  /** The independent Gaussian vectors; every random coordinate in the integrand must belong to one. */
+  vectors: GaussianVector[];
+  /** The number of examples each slot sums over (a polynomial, usually the symbol N). */
+  count?: Poly;
+  /** Statistics, filled in when given. */
+  stats?: { classes: number; monomials: number };
+}
+
+/** E[z_{idx[0]} ⋯ z_{idx[n−1]}] by recursive Wick pairing of the first index, memoized by multiset. */
+function wickMoment(cov: Poly[][], idx: number[], memo: Map<string, Poly>): Poly {
+  if (idx.length === 0) return constant(1);
+  if (idx.length % 2 === 1) return constant(0);
+  const key = idx.join(',');
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const [first, ...rest] = idx;
+  let s = constant(0);
+  const seen = new Set<number>();
+  for (let j = 0; j < rest.length; j++) {
+    const v = rest[j];
+    if (seen.has(v)) continue;
+    seen.add(v);
+    const mult = rest.filter((x) => x === v).length; // pairings of `first` with any copy of v
+    const c = cov[first][v];
+    if (c.isZero()) continue;
+    const remaining = rest.slice();
+    remaining.splice(j, 1);
+    s = s.add(c.mul(wickMoment(cov, remaining, memo)).scale(mult));
+  }
+  memo.set(key, s);
+  return s;
+}
+
+/** E[p] for a polynomial with no sums: Isserlis per vector, factorized over independent vectors. */
+export function expectPoly(p: Poly, vectors: GaussianVector[], stats?: { classes: number; monomials: number }): Poly {
+  const byVec = new Map(vectors.map((v) => [v.name, v]));
+  const randomSet = new Set<number>();
+  for (const t of p.terms.values())
+    for (const v of t.vars) {
+      const m = meta.get(v);
+      if (m) {
+        if (!byVec.has(m.vec)) throw new RangeError(`expectation: coordinate of vector '${m.vec}' but no such vector given`);
+        randomSet.add(v);
+      }
+    }
+  const memos = new Map<string, Map<string, Poly>>();
+  const parts: Poly[] = [];
+  for (const { vars, exps, rest } of p.splitBy(randomSet).values()) {
+    if (stats) stats.monomials++;
+    // group indices by (vector, slot)
+    const groups = new Map<string, { vec: GaussianVector; idx: number[] }>();
+    for (let k = 0; k < vars.length; k++) {
+      const m = meta.get(vars[k])!;
+      const g = `${m.vec}|${m.slot ?? ''}`;
+      let e = groups.get(g);
+      if (!e) groups.set(g, (e = { vec: byVec.get(m.vec)!, idx: [] }));
+      for (let r = 0; r < exps[k]; r++) e.idx.push(m.k);
+    }
+    let mom = constant(1);
+    for (const { vec, idx } of groups.values()) {
+      let memo = memos.get(vec.name);
+      if (!memo) memos.set(vec.name, (memo = new Map()));
+      idx.sort((a, b) => a - b);
+      const mm = wickMoment(vec.cov, idx, memo);
+      mom = mom.mul(mm);
+      if (mom.isZero()) break;
+    }
+    if (!mom.isZero()) parts.push(mom.mul(rest));
+  }
+  return Poly.sum(parts);
+}
+
+/**
+ * E[Σ terms] as a rational function: each term's slots are expanded by coincidence classes (set
+ * partitions, multiplicity the falling factorial of the count), each class by {@link expectPoly}.
+ */
+export function expectation(sp: SumPoly, opts: ExpectationOptions): RatFunc {
+  const count = opts.count ?? sym('N');
+  let total = rf(0);
+  for (const t of sp.terms) {
+    let acc = constant(0);
+    for (const blocks of setPartitions(t.slots.length)) {
+      if (opts.stats) opts.stats.classes++;
+      let body = t.body;
+      for (const b of blocks) for (const j of b.slice(1)) body = renameSlot(body, t.slots[j], t.slots[b[0]]);
+      const e = expectPoly(body, opts.vectors, opts.stats);
+      if (!e.isZero()) acc = acc.add(e.mul(fallingFactorial(count, blocks.length)));
+    }
+    total = total.add(t.factor.mul(rf(acc)));
+  }
+  return total;
+}

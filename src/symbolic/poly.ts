@@ -1,0 +1,412 @@
+/**
+ * A small exact polynomial layer: sparse distributed polynomials (a map from monomials to exact
+ * rational coefficients), after the design of SymPy's `polys/rings.py`. Variables are interned once in a
+ * process-wide symbol table, so polynomials built anywhere combine without a ring object; a monomial is a
+ * sorted list of (variable index, exponent) pairs and its string key.
+ *
+ * Operations: add, subtract, multiply, power, differentiate, substitute, evaluate at rational points,
+ * split by a set of variables, and print in a syntax that nerdamer, mathjs and SymPy all parse.
+ */
+import { ONE, ZERO, radd, req, rmul, rneg, rpow, rtoString, risZero, rat, type Rat } from './rational';
+
+const names: string[] = [];
+const index = new Map<string, number>();
+const NAME_RULE = /^[A-Za-z][A-Za-z0-9_.]*$/;
+
+/** The index of variable `name`, interning it on first use. Names: a letter, then letters, digits, '_' or '.'. */
+export function varIndex(name: string): number {
+  let i = index.get(name);
+  if (i === undefined) {
+    if (!NAME_RULE.test(name)) throw new RangeError(`variable name '${name}' must match ${NAME_RULE}`);
+    i = names.length;
+    names.push(name);
+    index.set(name, i);
+  }
+  return i;
+}
+
+/** The name of variable index `i`. */
+export function varName(i: number): string {
+  return names[i];
+}
+
+/** One term: coefficient times the monomial Π vars[k]^exps[k] (vars strictly increasing). */
+export interface Term {
+  readonly vars: readonly number[];
+  readonly exps: readonly number[];
+  readonly c: Rat;
+}
+
+function keyOf(vars: readonly number[], exps: readonly number[]): string {
+  let s = '';
+  for (let k = 0; k < vars.length; k++) s += (k ? '*' : '') + vars[k] + '^' + exps[k];
+  return s;
+}
+
+function mulMonomials(a: Term, b: Term): { vars: number[]; exps: number[] } {
+  const vars: number[] = [];
+  const exps: number[] = [];
+  let i = 0;
+  let j = 0;
+  const av = a.vars;
+  const bv = b.vars;
+  while (i < av.length || j < bv.length) {
+    if (j >= bv.length || (i < av.length && av[i] < bv[j])) {
+      vars.push(av[i]);
+      exps.push(a.exps[i++]);
+    } else if (i >= av.length || bv[j] < av[i]) {
+      vars.push(bv[j]);
+      exps.push(b.exps[j++]);
+    } else {
+      vars.push(av[i]);
+      exps.push(a.exps[i++] + b.exps[j++]);
+    }
+  }
+  return { vars, exps };
+}
+
+/** Accumulates terms into a map keyed by monomial. */
+class Builder {
+  readonly map = new Map<string, Term>();
+  add(vars: readonly number[], exps: readonly number[], c: Rat, key = keyOf(vars, exps)): void {
+    if (risZero(c)) return;
+    const t = this.map.get(key);
+    if (t === undefined) this.map.set(key, { vars, exps, c });
+    else {
+      const s = radd(t.c, c);
+      if (risZero(s)) this.map.delete(key);
+      else this.map.set(key, { vars: t.vars, exps: t.exps, c: s });
+    }
+  }
+  build(): Poly {
+    return new Poly(this.map);
+  }
+}
+
+/** An immutable multivariate polynomial with exact rational coefficients. */
+export class Poly {
+  /** Terms keyed by monomial. Do not mutate. */
+  readonly terms: ReadonlyMap<string, Term>;
+
+  constructor(terms: ReadonlyMap<string, Term>) {
+    this.terms = terms;
+  }
+
+  /** The constant c (a Rat, a bigint or a safe integer). */
+  static constant(c: Rat | bigint | number): Poly {
+    const r = typeof c === 'object' ? c : rat(c);
+    const b = new Builder();
+    b.add([], [], r, '');
+    return b.build();
+  }
+
+  /** The variable `name`. */
+  static variable(name: string): Poly {
+    const i = varIndex(name);
+    const b = new Builder();
+    b.add([i], [1], ONE);
+    return b.build();
+  }
+
+  /** Σ of polynomials. */
+  static sum(ps: readonly Poly[]): Poly {
+    const b = new Builder();
+    for (const p of ps) for (const [k, t] of p.terms) b.add(t.vars, t.exps, t.c, k);
+    return b.build();
+  }
+
+  /** Number of terms. */
+  get size(): number {
+    return this.terms.size;
+  }
+
+  /** Whether this is the zero polynomial. */
+  isZero(): boolean {
+    return this.terms.size === 0;
+  }
+
+  /** The constant coefficient when this is a constant, else undefined. */
+  constantValue(): Rat | undefined {
+    if (this.terms.size === 0) return ZERO;
+    if (this.terms.size === 1 && this.terms.has('')) return this.terms.get('')!.c;
+    return undefined;
+  }
+
+  add(o: Poly): Poly {
+    if (o.isZero()) return this;
+    if (this.isZero()) return o;
+    const b = new Builder();
+    for (const [k, t] of this.terms) b.add(t.vars, t.exps, t.c, k);
+    for (const [k, t] of o.terms) b.add(t.vars, t.exps, t.c, k);
+    return b.build();
+  }
+
+  sub(o: Poly): Poly {
+    return this.add(o.neg());
+  }
+
+  neg(): Poly {
+    const m = new Map<string, Term>();
+    for (const [k, t] of this.terms) m.set(k, { vars: t.vars, exps: t.exps, c: rneg(t.c) });
+    return new Poly(m);
+  }
+
+  /** c · this. */
+  scale(c: Rat | number): Poly {
+    const r = typeof c === 'number' ? rat(c) : c;
+    if (risZero(r)) return new Poly(new Map());
+    if (req(r, ONE)) return this;
+    const m = new Map<string, Term>();
+    for (const [k, t] of this.terms) m.set(k, { vars: t.vars, exps: t.exps, c: rmul(t.c, r) });
+    return new Poly(m);
+  }
+
+  mul(o: Poly): Poly {
+    if (this.isZero() || o.isZero()) return new Poly(new Map());
+    const b = new Builder();
+    for (const s of this.terms.values())
+      for (const t of o.terms.values()) {
+        const { vars, exps } = mulMonomials(s, t);
+        b.add(vars, exps, rmul(s.c, t.c));
+      }
+    return b.build();
+  }
+
+  /** this^k, k an integer ≥ 0. */
+  pow(k: number): Poly {
+    if (!Number.isInteger(k) || k < 0) throw new RangeError(`exponent must be an integer ≥ 0, got ${k}`);
+    let out = Poly.constant(1);
+    let base: Poly = this;
+    while (k > 0) {
+      if (k & 1) out = out.mul(base);
+      k >>= 1;
+      if (k) base = base.mul(base);
+    }
+    return out;
+  }
+
+  /** ∂/∂name. */
+  diff(name: string): Poly {
+    const v = varIndex(name);
+    const b = new Builder();
+    for (const t of this.terms.values()) {
+      const k = t.vars.indexOf(v);
+      if (k < 0) continue;
+      const e = t.exps[k];
+      const vars = t.vars.slice();
+      const exps = t.exps.slice();
+      if (e === 1) {
+        vars.splice(k, 1);
+        exps.splice(k, 1);
+      } else exps[k] = e - 1;
+      b.add(vars, exps, rmul(t.c, rat(e)));
+    }
+    return b.build();
+  }
+
+  /** Substitute polynomials for variables (simultaneously). */
+  subs(values: ReadonlyMap<string, Poly> | Record<string, Poly>): Poly {
+    const byIndex = new Map<number, Poly>();
+    const entries = values instanceof Map ? [...values.entries()] : Object.entries(values);
+    for (const [n, p] of entries) byIndex.set(varIndex(n), p);
+    const powCache = new Map<string, Poly>();
+    const parts: Poly[] = [];
+    const b = new Builder();
+    for (const t of this.terms.values()) {
+      const keepVars: number[] = [];
+      const keepExps: number[] = [];
+      let factor: Poly | null = null;
+      for (let k = 0; k < t.vars.length; k++) {
+        const p = byIndex.get(t.vars[k]);
+        if (p === undefined) {
+          keepVars.push(t.vars[k]);
+          keepExps.push(t.exps[k]);
+        } else {
+          const ck = `${t.vars[k]}^${t.exps[k]}`;
+          let pp = powCache.get(ck);
+          if (!pp) {
+            pp = p.pow(t.exps[k]);
+            powCache.set(ck, pp);
+          }
+          factor = factor ? factor.mul(pp) : pp;
+        }
+      }
+      if (factor === null) b.add(keepVars, keepExps, t.c);
+      else {
+        const mono = new Poly(new Map([[keyOf(keepVars, keepExps), { vars: keepVars, exps: keepExps, c: t.c }]]));
+        parts.push(mono.mul(factor));
+      }
+    }
+    return Poly.sum([b.build(), ...parts]);
+  }
+
+  /** Rename variables (a substitution by variables, without multiplication). */
+  rename(map: ReadonlyMap<number, number>): Poly {
+    const b = new Builder();
+    for (const t of this.terms.values()) {
+      const pairs: Array<[number, number]> = [];
+      let changed = false;
+      for (let k = 0; k < t.vars.length; k++) {
+        const r = map.get(t.vars[k]);
+        if (r !== undefined) changed = true;
+        pairs.push([r ?? t.vars[k], t.exps[k]]);
+      }
+      if (!changed) {
+        b.add(t.vars, t.exps, t.c);
+        continue;
+      }
+      pairs.sort((x, y) => x[0] - y[0]);
+      const vars: number[] = [];
+      const exps: number[] = [];
+      for (const [v, e] of pairs) {
+        if (vars.length && vars[vars.length - 1] === v) exps[exps.length - 1] += e;
+        else {
+          vars.push(v);
+          exps.push(e);
+        }
+      }
+      b.add(vars, exps, t.c);
+    }
+    return b.build();
+  }
+
+  /** Evaluate exactly at a rational point; every variable present must have a value. */
+  evaluate(point: ReadonlyMap<string, Rat> | Record<string, Rat>): Rat {
+    const byIndex = new Map<number, Rat>();
+    const entries = point instanceof Map ? [...point.entries()] : Object.entries(point);
+    for (const [n, r] of entries) byIndex.set(varIndex(n), r);
+    let s = ZERO;
+    for (const t of this.terms.values()) {
+      let p = t.c;
+      for (let k = 0; k < t.vars.length; k++) {
+        const r = byIndex.get(t.vars[k]);
+        if (r === undefined) throw new RangeError(`evaluate: no value for variable '${names[t.vars[k]]}'`);
+        p = rmul(p, rpow(r, t.exps[k]));
+      }
+      s = radd(s, p);
+    }
+    return s;
+  }
+
+  /** Names of the variables that occur. */
+  variables(): string[] {
+    const s = new Set<number>();
+    for (const t of this.terms.values()) for (const v of t.vars) s.add(v);
+    return [...s].sort((a, b) => a - b).map((i) => names[i]);
+  }
+
+  /** Highest exponent of `name` in any term. */
+  degreeIn(name: string): number {
+    const v = varIndex(name);
+    let d = 0;
+    for (const t of this.terms.values()) {
+      const k = t.vars.indexOf(v);
+      if (k >= 0 && t.exps[k] > d) d = t.exps[k];
+    }
+    return d;
+  }
+
+  /** Total degree (−1 for the zero polynomial). */
+  totalDegree(): number {
+    let d = -1;
+    for (const t of this.terms.values()) d = Math.max(d, t.exps.reduce((a, b) => a + b, 0));
+    return d;
+  }
+
+  /**
+   * Split by the variables in `set`: a map from the monomial in those variables (its key) to the
+   * polynomial in the other variables that multiplies it, plus that monomial's (vars, exps).
+   */
+  splitBy(set: ReadonlySet<number>): Map<string, { vars: number[]; exps: number[]; rest: Poly }> {
+    const builders = new Map<string, { vars: number[]; exps: number[]; b: Builder }>();
+    for (const t of this.terms.values()) {
+      const sv: number[] = [];
+      const se: number[] = [];
+      const rv: number[] = [];
+      const re: number[] = [];
+      for (let k = 0; k < t.vars.length; k++) {
+        if (set.has(t.vars[k])) {
+          sv.push(t.vars[k]);
+          se.push(t.exps[k]);
+        } else {
+          rv.push(t.vars[k]);
+          re.push(t.exps[k]);
+        }
+      }
+      const key = keyOf(sv, se);
+      let e = builders.get(key);
+      if (!e) {
+        e = { vars: sv, exps: se, b: new Builder() };
+        builders.set(key, e);
+      }
+      e.b.add(rv, re, t.c);
+    }
+    const out = new Map<string, { vars: number[]; exps: number[]; rest: Poly }>();
+    for (const [k, e] of builders) out.set(k, { vars: e.vars, exps: e.exps, rest: e.b.build() });
+    return out;
+  }
+
+  /** The coefficient of name^k (a polynomial in the other variables). */
+  coefficient(name: string, k: number): Poly {
+    const v = varIndex(name);
+    const b = new Builder();
+    for (const t of this.terms.values()) {
+      const i = t.vars.indexOf(v);
+      const e = i >= 0 ? t.exps[i] : 0;
+      if (e !== k) continue;
+      if (i < 0) b.add(t.vars, t.exps, t.c);
+      else b.add([...t.vars.slice(0, i), ...t.vars.slice(i + 1)], [...t.exps.slice(0, i), ...t.exps.slice(i + 1)], t.c);
+    }
+    return b.build();
+  }
+
+  /** Whether every coefficient is > 0 (with the zero polynomial: false). */
+  allCoefficientsPositive(): boolean {
+    if (this.isZero()) return false;
+    for (const t of this.terms.values()) if (t.c.n <= 0n) return false;
+    return true;
+  }
+
+  equals(o: Poly): boolean {
+    return this.sub(o).isZero();
+  }
+
+  /**
+   * A string that nerdamer, mathjs and SymPy (after '^' → '**') parse to this polynomial: terms in a
+   * canonical order, coefficients as `(p/q)`, powers as `^`, never a unary minus after `*`.
+   */
+  toString(): string {
+    if (this.isZero()) return '0';
+    const rendered: Array<{ mono: string; c: Rat }> = [];
+    for (const t of this.terms.values()) {
+      const parts: string[] = [];
+      const order = t.vars.map((v, k) => [names[v], t.exps[k]] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      for (const [n, e] of order) parts.push(e === 1 ? n : `${n}^${e}`);
+      rendered.push({ mono: parts.join('*'), c: t.c });
+    }
+    rendered.sort((a, b) => (a.mono < b.mono ? -1 : a.mono > b.mono ? 1 : 0));
+    let s = '';
+    rendered.forEach(({ mono, c }, idx) => {
+      const neg = c.n < 0n;
+      const abs = neg ? rneg(c) : c;
+      const coef = abs.d === 1n ? rtoString(abs) : `(${rtoString(abs)})`;
+      const body = mono === '' ? coef : req(abs, ONE) ? mono : `${coef}*${mono}`;
+      s += idx === 0 ? (neg ? `-${body}` : body) : neg ? ` - ${body}` : ` + ${body}`;
+    });
+    return s;
+  }
+}
+
+/** Shorthand: the variable `name`. */
+export function sym(name: string): Poly {
+  return Poly.variable(name);
+}
+
+/** Shorthand: the constant c; `constant(p, q)` is p/q. */
+export function constant(c: number | bigint | Rat, q?: number | bigint): Poly {
+  if (q !== undefined) return Poly.constant(rat(typeof c === 'object' ? (c as Rat).n : c, q));
+  return Poly.constant(c);
+}
+
+/** The zero polynomial. */
+export const zeroPoly = (): Poly => new Poly(new Map());
