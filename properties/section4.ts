@@ -6,6 +6,7 @@
  */
 import { conditionNumber, frobenius, relativeDistance, trace } from '../src/linalg/matrix';
 import { populationLoss, testError, testErrorModel, trainingLossModel } from '../src/moments/quadratic';
+import { fourthMoment } from '../src/moments/isserlis';
 import { trainingDistribution } from '../src/icl/distribution';
 import { samplePrompts } from '../src/icl/prompts';
 import { predictFull } from '../src/lsa/forward';
@@ -117,6 +118,56 @@ export function predictorProperty(f: PaperFormulas): ClaimProperty<FlowCase> {
       }
       const tol = flowTolerance(s, f, c.n) + SAFETY * gammaN(2 * (c.m + 1) * (c.d + 1) + 2 * c.d * c.d);
       return { error: worst, tolerance: tol, claimed, found, inputs: s.inputs };
+    },
+  };
+}
+
+/** A C10 case with a fixed task: the problem and the seed of w. */
+function fixedTask(c: ProblemCase): number[] {
+  const rng = caseStream(c, 'task');
+  return Array.from({ length: c.d }, () => rng.normal());
+}
+
+/**
+ * C10, the paper's general form (per test distribution): for a fixed task w (a = w, noiseless labels,
+ * so the best linear error is 0), Σ = Cov(x y) = E[x xᵀ w wᵀ x xᵀ] − Λ w wᵀ Λ from the moment rule, and
+ * the exact test error of the first-principles minimizer with task second moment w wᵀ.
+ * Error: |E_moments − E_paper| / (wᵀΛw) (the size of the label variance). Tolerance as for C10.
+ */
+export function generalFormProperty(f: PaperFormulas): ClaimProperty<ProblemCase> {
+  return {
+    arbitrary: problemArbitrary(),
+    evaluate(c) {
+      const lambda = caseLambda(c);
+      const w = fixedTask(c);
+      const wwT = w.map((x) => w.map((y) => x * y));
+      const lw = lambda.map((row) => row.reduce((s, v, j) => s + v * w[j], 0));
+      const sigmaXY = fourthMoment(lambda, wwT).map((row, i) => row.map((v, j) => v - lw[i] * lw[j]));
+      const train = trainingLossModel(lambda, c.n);
+      const vStar = quadraticMinimizer(train);
+      const found = testError(testErrorModel({ d: c.d, promptCov: lambda, queryCov: lambda, taskCov: wwT }, c.m), vStar);
+      const claimed = f.theorem42General(lambda, c.n, c.m, w, sigmaXY, 0);
+      const labelVar = w.reduce((s, x, i) => s + x * lw[i], 0);
+      const tol = 2 * momentSolveTolerance(c.d, conditionNumber(train.P), conditionNumber(train.Q), conditionNumber(f.gamma(lambda, c.n))) * (1 + trace(lambda) * frobenius(wwT) / Math.max(labelVar, 1e-300));
+      return { error: Math.abs(found - claimed) / labelVar, tolerance: tol, claimed, found, inputs: { ...describeCase(c, lambda), w } };
+    },
+  };
+}
+
+/**
+ * C10's rate as Corollary 4.3 bounds it (restated): the exact error of the first-principles minimizer
+ * never exceeds (d+1) tr Λ/M + (1 + 2d + d²κ) tr Λ/N². Error: exact / bound (must be ≤ 1 up to rounding).
+ */
+export function rateBoundProperty(f: PaperFormulas): ClaimProperty<ProblemCase> {
+  return {
+    arbitrary: problemArbitrary(),
+    evaluate(c) {
+      const lambda = caseLambda(c);
+      const train = trainingLossModel(lambda, c.n);
+      const found = testError(testErrorModel(trainingDistribution(lambda), c.m), quadraticMinimizer(train));
+      const bound = f.corollary43Bound(lambda, c.n, c.m);
+      const rounding = 2 * momentSolveTolerance(c.d, conditionNumber(train.P), conditionNumber(train.Q), 1) * trace(lambda) / bound;
+      return { error: found / bound, tolerance: 1 + rounding, claimed: bound, found, inputs: describeCase(c, lambda) };
     },
   };
 }

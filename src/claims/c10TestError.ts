@@ -1,7 +1,8 @@
-/** C10 — Theorem 4.2: the trained model's test error on prompts of length M. */
+/** C10 — Theorem 4.2: the trained model's test error on prompts of length M, in three parts. */
 import type { PaperFormulas } from '../theory/formulas';
-import { testErrorProperty } from '../../properties/section4';
+import { generalFormProperty, rateBoundProperty, testErrorProperty } from '../../properties/section4';
 import { checkProperty } from './propertyCheck';
+import { combineParts } from './parts';
 import type { Claim } from './types';
 
 /** The C10 claim. */
@@ -10,15 +11,26 @@ export function c10TestError(f: PaperFormulas): Claim {
     id: 'C10',
     source: 'Theorem 4.2',
     statement:
-      'E(ŷ − ⟨w,x_q⟩)² = (1 + 1/M) tr(Γ⁻²Λ³) + (tr Λ/M) tr(Γ⁻²Λ²) − 2 tr(Γ⁻¹Λ²) + tr Λ (Gaussian linear case), i.e. the best linear error (0) plus O(1/M + 1/N²)',
+      'test error = best linear error + O(1/M + 1/N²); Gaussian linear case (derived): E(ŷ − ⟨w,x_q⟩)² = (1 + 1/M) tr(Γ⁻²Λ³) + (tr Λ/M) tr(Γ⁻²Λ²) − 2 tr(Γ⁻¹Λ²) + tr Λ',
     routes: ['theory', 'moments (exact test error of the first-principles minimizer)'],
     tolerance: {
-      measure: '|E_moments − E_paper| / tr Λ',
-      bound: '8·d·(γ_{3d²+8}κ(P) + γ_{d²}(κ(P)+κ(Q)+κ(Γ)))',
+      measure: 'derived form: |E_moments − E_paper| / tr Λ; general form: the same over wᵀΛw; rate bound: E_exact / bound',
+      bound: '8·d·(γ_{3d²+8}κ(P) + γ_{d²}(κ(P)+κ(Q)+κ(Γ))) (scaled by the size of the terms); rate bound: 1 + rounding',
       justification: 'terms of the error are of size ≤ tr Λ, so rounding scales with tr Λ; the minimizer enters to first order with a factor ≤ 2; computed per case from its condition numbers',
     },
     async check(ctx) {
-      return checkProperty(testErrorProperty(f), ctx, { claimId: 'C10' });
+      const sub = (name: string) => ({ ...ctx, seed: (ctx.seed ^ hash(name)) | 0 });
+      return combineParts([
+        { name: 'derived Gaussian form (spec C10)', result: checkProperty(testErrorProperty(f), ctx, { claimId: 'C10' }) },
+        { name: "paper's general form, fixed task (Theorem 4.2 as restated)", result: checkProperty(generalFormProperty(f), sub('general'), { claimId: 'C10' }) },
+        { name: 'rate bound (Corollary 4.3 as restated)', result: checkProperty(rateBoundProperty(f), sub('rate'), { claimId: 'C10' }) },
+      ]);
     },
   };
+}
+
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
 }

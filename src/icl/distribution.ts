@@ -3,7 +3,7 @@
  * prompt and query covariance Λ, task covariance I and no label noise (spec §1); test distributions may
  * shift each part (spec §4.2), which is why every second moment is a field of its own.
  */
-import { identity, spdProblem, type Mat } from '../linalg/matrix';
+import { identity, psdProblem, spdProblem, type Mat } from '../linalg/matrix';
 
 /** A distribution of prompts: covariates x_i ~ N(0, `promptCov`), x_q ~ N(0, `queryCov`), w ~ N(0, `taskCov`). */
 export interface PromptDistribution {
@@ -13,7 +13,7 @@ export interface PromptDistribution {
   promptCov: Mat;
   /** Covariance of the query x_q (default: `promptCov`). */
   queryCov?: Mat;
-  /** Covariance Σ_w of the task w (default: I_d). */
+  /** Second moment Σ_w = E[w wᵀ] of the task (default: I_d); positive semidefinite, so a fixed task w is Σ_w = w wᵀ. */
   taskCov?: Mat;
   /** Standard deviation of the label noise on y_1…y_M (default 0). */
   noiseStd?: number;
@@ -33,7 +33,7 @@ export function trainingDistribution(lambda: Mat): ResolvedDistribution {
   return { d: lambda.length, promptCov: lambda, queryCov: lambda, taskCov: identity(lambda.length), noiseStd: 0 };
 }
 
-/** Fill defaults and validate: each covariance d×d SPD, noise finite ≥ 0. Throws RangeError naming the field. */
+/** Fill defaults and validate: covariates' covariances d×d SPD, the task's second moment PSD, noise finite ≥ 0. Throws RangeError naming the field. */
 export function resolveDistribution(dist: PromptDistribution): ResolvedDistribution {
   const { d } = dist;
   if (!Number.isInteger(d) || d < 1) throw new RangeError(`d must be an integer ≥ 1, got ${d}`);
@@ -47,7 +47,7 @@ export function resolveDistribution(dist: PromptDistribution): ResolvedDistribut
   for (const key of ['promptCov', 'queryCov', 'taskCov'] as const) {
     const m = out[key];
     if (!Array.isArray(m) || m.length !== d) throw new RangeError(`${key} must be ${d}×${d}, got ${Array.isArray(m) ? m.length : typeof m} rows`);
-    const problem = spdProblem(m);
+    const problem = key === 'taskCov' ? psdProblem(m) : spdProblem(m);
     if (problem) throw new RangeError(`${key} ${problem}`);
   }
   if (!(out.noiseStd >= 0) || !Number.isFinite(out.noiseStd)) throw new RangeError(`noiseStd must be a finite number ≥ 0, got ${out.noiseStd}`);

@@ -2,7 +2,7 @@
  * Batches of prompts drawn from a {@link PromptDistribution}, stored flat in Float64Arrays so that Monte
  * Carlo loops stay fast: prompt b's example i is `xs[(b*length + i)*d + k]`.
  */
-import { cholesky, type Mat } from '../linalg/matrix';
+import { cholesky, isSPD, symmetricFunction, type Mat } from '../linalg/matrix';
 import type { Stream } from '../random/stream';
 import { resolveDistribution, type PromptDistribution, type ResolvedDistribution } from './distribution';
 
@@ -25,17 +25,22 @@ export interface PromptBatch {
   w: Float64Array;
 }
 
-/** Draws x = L z with L the Cholesky factor of the covariance, z standard normal. */
+/**
+ * Draws x = L z, z standard normal, with L the Cholesky factor of the covariance when it is positive
+ * definite, else its symmetric square root (a semidefinite second moment, e.g. a fixed task w wᵀ).
+ */
 function gaussianDrawer(cov: Mat): (rng: Stream, out: Float64Array, offset: number) => void {
   const d = cov.length;
-  const l = cholesky(cov);
+  const spd = isSPD(cov);
+  const l = spd ? cholesky(cov) : symmetricFunction(cov, (x) => Math.sqrt(Math.max(0, x)));
+  const upto = (i: number): number => (spd ? i : d - 1);
   const z = new Float64Array(d);
   return (rng, out, offset) => {
     for (let k = 0; k < d; k++) z[k] = rng.normal();
     for (let i = 0; i < d; i++) {
       let s = 0;
       const li = l[i];
-      for (let k = 0; k <= i; k++) s += li[k] * z[k];
+      for (let k = 0, e = upto(i); k <= e; k++) s += li[k] * z[k];
       out[offset + i] = s;
     }
   };

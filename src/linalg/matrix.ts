@@ -183,6 +183,20 @@ export function spdProblem(a: Mat, tol = 1e-12): string | null {
   return null;
 }
 
+/** Why a matrix is not symmetric positive semidefinite, or null when it is (eigenvalues ≥ −tol·‖a‖). */
+export function psdProblem(a: Mat, tol = 1e-12): string | null {
+  if (!isSquareFinite(a)) return 'must be a square matrix of finite numbers';
+  const n = a.length;
+  const s = maxAbs(a);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++)
+      if (Math.abs(a[i][j] - a[j][i]) > tol * Math.max(s, 1e-300))
+        return `must be symmetric (entry [${i}][${j}] = ${a[i][j]} but [${j}][${i}] = ${a[j][i]})`;
+  const { values } = symmetricEigen(a);
+  if (values[0] < -tol * n * Math.max(s, 1e-300)) return `must be positive semidefinite (smallest eigenvalue ${values[0]})`;
+  return null;
+}
+
 /** True when a is symmetric positive definite. */
 export function isSPD(a: Mat, tol = 1e-12): boolean {
   return spdProblem(a, tol) === null;

@@ -28,6 +28,16 @@ export interface PaperFormulas {
   corollary43Predict(lambda: Mat, n: number, s: readonly number[], xq: readonly number[]): number;
   /** Theorem 4.2 (Gaussian linear case, derived): E(ŷ − ⟨w, x_q⟩)² on test prompts of length M. */
   theorem42Error(lambda: Mat, n: number, m: number): number;
+  /**
+   * Theorem 4.2 as the paper states it, for one test distribution of (x, y) with x ~ N(0, Λ):
+   * E(ŷ − y)² = min_w E(⟨w,x⟩ − y)² + (1/M) tr(Σ Γ⁻² Λ)
+   *   + (1/N²)[aᵀΓ⁻²Λ³a + 2 tr(Λ) aᵀΓ⁻²Λ²a + tr(Λ)² aᵀΓ⁻²Λa],
+   * a = Λ⁻¹E[xy] the best linear predictor, Σ = Cov(xy). (Restated from secondary sources: the paper's
+   * text was not reachable; the spec asks that this form be checked too.)
+   */
+  theorem42General(lambda: Mat, n: number, m: number, a: readonly number[], sigmaXY: Mat, minError: number): number;
+  /** Corollary 4.3 as restated by a secondary source: error ≤ (d+1) tr Λ / M + (1 + 2d + d²κ) tr Λ / N², κ = cond(Λ). */
+  corollary43Bound(lambda: Mat, n: number, m: number): number;
   /** Spec §3 / C05 (derived): the quantity conserved along gradient flow, u² − ‖U‖_F². */
   conservedQuantity(u: number, U: Mat): number;
 }
@@ -73,6 +83,22 @@ export function paperFormulas(overrides: Partial<PaperFormulas> = {}): PaperForm
       const l3 = matmul(l2, lambda);
       const tl = trace(lambda);
       return (1 + 1 / m) * trace(matmul(gi2, l3)) + (tl / m) * trace(matmul(gi2, l2)) - 2 * trace(matmul(gi, l2)) + tl;
+    },
+    theorem42General(lambda, n, m, a, sigmaXY, minError) {
+      const gi = inverse(f.gamma(lambda, n));
+      const gi2 = matmul(gi, gi);
+      const l2 = matmul(lambda, lambda);
+      const quad = (b: Mat): number => a.reduce((s, ai, i) => s + ai * b[i].reduce((t, bij, j) => t + bij * a[j], 0), 0);
+      const tl = trace(lambda);
+      const bias = quad(mul(gi2, l2, lambda)) + 2 * tl * quad(matmul(gi2, l2)) + tl * tl * quad(matmul(gi2, lambda));
+      return minError + trace(mul(sigmaXY, gi2, lambda)) / m + bias / (n * n);
+    },
+    corollary43Bound(lambda, n, m) {
+      const d = lambda.length;
+      const { values } = symmetricEigen(lambda);
+      const kappa = values[d - 1] / values[0];
+      const tl = trace(lambda);
+      return ((d + 1) * tl) / m + ((1 + 2 * d + d * d * kappa) * tl) / (n * n);
     },
     conservedQuantity(u, U) {
       let s = 0;
