@@ -1,6 +1,228 @@
+/**
+ * `icl-audit flow`: integrate the gradient flow of the reduced LSA model (spec §3) on the exact population
+ * loss from Assumption 3.3's initialization, and report how close it ends to the paper's limit Γ⁻¹.
+ *
+ * The flow itself (src/dynamics/) runs on the loss built from first principles (src/moments/); the paper's
+ * formulas (src/theory/) are used here only for defaults (σ inside Theorem 4.1's bound) and for reporting
+ * (Γ⁻¹, the minimum value).
+ */
 import type { Command } from 'commander';
+import { inverse, relativeDistance, trace, mul, type Mat } from '../linalg/matrix';
+import { trainingLossModel } from '../moments/quadratic';
+import { drawCovariance, type CovarianceFamily } from '../random/covariance';
+import { stream } from '../random/stream';
+import { initialReduced, randomTheta } from '../lsa/init';
+import { gamma } from '../theory/gamma';
+import { theorem41SigmaBound } from '../theory/theorem41';
+import { gdStepScale, gradientFlow, RK45_DEFAULT_RTOL, STIFF_DEFAULT_RTOL, subsampleTrajectory, type FlowMethod, type FlowResult } from '../dynamics';
+import { covarianceFileArg, familyArg, intArg, numberArg } from './args';
+import { EXIT, UsageError } from './errors';
+import { writeJsonFile } from './output';
+import { progress } from './progress';
+import { VERSION } from './version';
 
-/** Register `icl-audit flow` (being built). */
+/** Options of `icl-audit flow`, as parsed by commander (all strings until validated). */
+export interface FlowCommandOptions {
+  d?: string;
+  N?: string;
+  cov?: string;
+  covFile?: string;
+  kappa?: string;
+  sigma?: string;
+  seed?: string;
+  rtol?: string;
+  method?: string;
+  step?: string;
+  maxSteps?: string;
+  json?: string;
+  quiet?: boolean;
+}
+
+/** Validated inputs of a flow run. */
+export interface FlowInputs {
+  d: number;
+  n: number;
+  family: CovarianceFamily | null;
+  covFile: string | null;
+  kappa: number | null;
+  sigma: number | null;
+  seed: number;
+  rtol: number | null;
+  method: FlowMethod;
+  step: number | null;
+  maxSteps: number | null;
+  lambdaFromFile: Mat | null;
+}
+
+const METHODS: readonly FlowMethod[] = ['stiff', 'rk45', 'gd'];
+
+/** Validate every option (UsageError naming the argument and the rule); reads the covariance file. */
+export function parseFlowOptions(o: FlowCommandOptions): FlowInputs {
+  const d = intArg('--d', o.d, 1, 64);
+  const n = intArg('--N', o.N, 1, 1_000_000_000);
+  if (o.cov !== undefined && o.covFile !== undefined) throw new UsageError('--cov and --cov-file cannot be used together (give one covariance source)');
+  const family = o.covFile !== undefined ? null : familyArg('--cov', o.cov ?? 'rotated');
+  const kappa = o.kappa !== undefined ? numberArg('--kappa', o.kappa, { min: 1, max: 1e12 }) : family ? 10 : null;
+  const sigma = o.sigma !== undefined ? numberArg('--sigma', o.sigma, { min: 0, openMin: true, max: 1e6 }) : null;
+  const seed = intArg('--seed', o.seed ?? process.env.ICL_AUDIT_SEED ?? '1', -(2 ** 31), 2 ** 31 - 1);
+  const rtol = o.rtol !== undefined ? numberArg('--rtol', o.rtol, { min: 0, openMin: true, max: 1e-3 }) : null;
+  const m = (o.method ?? 'stiff').trim();
+  if (!(METHODS as readonly string[]).includes(m)) throw new UsageError(`--method must be one of ${METHODS.join(', ')}, got '${o.method}'`);
+  const method = m as FlowMethod;
+  const step = o.step !== undefined ? numberArg('--step', o.step, { min: 0, openMin: true, max: 1e6 }) : null;
+  if (step !== null && method !== 'gd') throw new UsageError(`--step applies only to --method gd (got --method ${method})`);
+  if (rtol !== null && method === 'gd') throw new UsageError('--rtol applies only to --method stiff or rk45 (gradient descent has a fixed step; use --step)');
+  const maxSteps = o.maxSteps !== undefined ? intArg('--max-steps', o.maxSteps, 1, 1e9) : null;
+  if (o.json !== undefined && o.json.trim() === '') throw new UsageError('--json must name a file');
+  const lambdaFromFile = o.covFile !== undefined ? covarianceFileArg('--cov-file', o.covFile, d) : null;
+  return { d, n, family, covFile: o.covFile ?? null, kappa: family ? kappa : null, sigma, seed, rtol, method, step, maxSteps, lambdaFromFile };
+}
+
+/** The JSON report of a flow run. */
+export interface FlowReport {
+  command: 'flow';
+  version: string;
+  inputs: Record<string, unknown>;
+  lambda: Mat;
+  gammaInverse: Mat;
+  minimumValue: number;
+  initial: { u: number; U: Mat };
+  final: Record<string, unknown> & { u: number; U: Mat; V: Mat; t: number; loss: number };
+  solver: Record<string, unknown>;
+  trajectory: ReturnType<typeof subsampleTrajectory>;
+}
+
+/** Run the flow for validated inputs; `onFraction` receives progress in [0, 1]. */
+export function runFlowCommand(inp: FlowInputs, onFraction?: (f: number, label: string) => void, warn: (line: string) => void = () => {}): { report: FlowReport; result: FlowResult; sigmaBound: number } {
+  const root = stream(inp.seed);
+  const covStream = root.child('covariance');
+  const thetaStream = root.child('theta');
+  const lambda = inp.lambdaFromFile ?? drawCovariance(inp.family ?? 'rotated', inp.d, covStream, { kappa: inp.kappa ?? 10 });
+  const theta = randomTheta(inp.d, thetaStream);
+  const sigmaBound = theorem41SigmaBound(lambda, inp.n);
+  const sigma = inp.sigma ?? Math.min(0.1, 0.5 * sigmaBound);
+  if (!(sigma < sigmaBound))
+    warn(`warning: --sigma ${sigma} is outside Assumption 3.3 as Theorem 4.1 states it (σ²‖Γ‖_op√d < 2 needs σ < ${sigmaBound.toPrecision(4)}); running anyway`);
+  const init = initialReduced(sigma, theta);
+  const model = trainingLossModel(lambda, inp.n);
+  const gammaInverse = inverse(gamma(lambda, inp.n));
+  const minimumValue = 0.5 * (trace(lambda) - trace(mul(gammaInverse, lambda, lambda)));
+  const step = inp.method === 'gd' ? (inp.step ?? 0.5 * gdStepScale(model)) : null;
+  const result = gradientFlow(model, {
+    method: inp.method,
+    u0: init.u,
+    U0: init.U,
+    target: gammaInverse,
+    rtol: inp.rtol ?? undefined,
+    step: step ?? undefined,
+    maxSteps: inp.maxSteps ?? undefined,
+    onProgress: onFraction ? (p) => onFraction(p.fraction, `t=${p.t.toPrecision(3)} dist=${p.measure.toExponential(1)}`) : undefined,
+  });
+  const report: FlowReport = {
+    command: 'flow',
+    version: VERSION,
+    inputs: {
+      d: inp.d,
+      N: inp.n,
+      cov: inp.family,
+      covFile: inp.covFile,
+      kappa: inp.kappa,
+      sigma,
+      sigmaDefaulted: inp.sigma === null,
+      sigmaBoundTheorem41: sigmaBound,
+      seed: inp.seed,
+      rngPaths: { covariance: inp.lambdaFromFile ? null : covStream.describe(), theta: thetaStream.describe() },
+      theta,
+      rtol: inp.method === 'gd' ? null : result.rtol,
+      atol: inp.method === 'gd' ? null : result.atol,
+      method: inp.method,
+      step,
+      maxSteps: inp.maxSteps,
+    },
+    lambda,
+    gammaInverse,
+    minimumValue,
+    initial: { u: init.u, U: init.U },
+    final: {
+      status: result.status,
+      message: result.message,
+      u: result.u,
+      U: result.U,
+      V: result.V,
+      t: result.t,
+      loss: result.loss,
+      lossGap: result.loss - minimumValue,
+      relDistanceToGammaInverse: relativeDistance(result.V, gammaInverse),
+      relDistanceToModelMinimizer: result.measure,
+      balance: result.balance,
+      maxBalanceDrift: result.maxBalanceDrift,
+    },
+    solver: {
+      method: result.method,
+      scheme: result.scheme,
+      status: result.status,
+      rtol: inp.method === 'gd' ? null : result.rtol,
+      atol: inp.method === 'gd' ? null : result.atol,
+      ...result.stats,
+    },
+    trajectory: subsampleTrajectory(result.trajectory, 200),
+  };
+  return { report, result, sigmaBound };
+}
+
+function fmt(x: number, digits = 3): string {
+  return Number.isFinite(x) ? x.toExponential(digits - 1) : String(x);
+}
+
+/** The text summary printed by `icl-audit flow`. */
+export function renderFlowSummary(r: FlowReport, res: FlowResult): string {
+  const i = r.inputs;
+  const f = r.final;
+  const src = i.covFile ? `Λ from ${i.covFile}` : `Λ ${i.cov}${i.kappa !== null ? ` (κ = ${i.kappa})` : ''}`;
+  const lines = [
+    `icl-audit flow: d = ${i.d}, N = ${i.N}, ${src}, seed ${i.seed}, σ = ${(i.sigma as number).toPrecision(4)} (Theorem 4.1 bound ${(i.sigmaBoundTheorem41 as number).toPrecision(4)})`,
+    `method       ${res.scheme}${res.method === 'gd' ? '' : `, rtol ${res.rtol}, atol ${res.atol}`}`,
+    `status       ${res.message}`,
+    `steps        ${res.stats.steps} (${res.stats.accepted} accepted, ${res.stats.rejected} rejected), ${res.stats.rhsEvaluations} RHS evaluations${res.stats.jacobianEvaluations ? `, ${res.stats.jacobianEvaluations} Jacobians` : ''}`,
+    `final t      ${res.t.toPrecision(6)}`,
+    `loss         ${res.loss.toPrecision(12)}   minimum ½[tr Λ − tr(Γ⁻¹Λ²)] = ${r.minimumValue.toPrecision(12)}   gap ${fmt(f.lossGap as number)}`,
+    `distance     ‖uU − Γ⁻¹‖_F/‖Γ⁻¹‖_F = ${fmt(f.relDistanceToGammaInverse as number)}`,
+    `balance      u² − ‖U‖_F² = ${fmt(res.balance)} (max drift along the run ${fmt(res.maxBalanceDrift)}; exact flow: 0)`,
+    `time         ${res.stats.elapsedMs.toFixed(1)} ms`,
+  ];
+  return lines.join('\n');
+}
+
+/** Register `icl-audit flow`. */
 export function registerFlow(program: Command, setCode: (code: number) => void): void {
-  program.command('flow').description('(being built)').action(() => setCode(3));
+  program
+    .command('flow')
+    .description('integrate the reduced gradient flow from Assumption 3.3 and report convergence to Γ⁻¹ (exit 0: converged, 1: did not converge, 2: bad input)')
+    .option('--d <D>', 'dimension d (integer 1..64)')
+    .option('--N <N>', 'training prompt length N (integer ≥ 1)')
+    .option('--cov <FAMILY>', 'covariance family: identity, scaled, diagonal, rotated, spiked, wishart, exp-diag (default rotated)')
+    .option('--cov-file <FILE>', 'covariance Λ from a JSON file (an array of rows, or an object with "lambda"); d×d, symmetric positive definite')
+    .option('--kappa <K>', 'condition number for the diagonal, rotated and spiked families (≥ 1; default 10)')
+    .option('--sigma <S>', 'initialization scale σ > 0 (default min(0.1, half of Theorem 4.1\'s bound))')
+    .option('--seed <S>', 'root seed (integer; default $ICL_AUDIT_SEED or 1)')
+    .option('--rtol <R>', `relative tolerance of the integrator (default ${STIFF_DEFAULT_RTOL} stiff, ${RK45_DEFAULT_RTOL} rk45; atol = rtol/100)`)
+    .option('--method <M>', 'stiff (Rodas5 in the eigenbasis, default), rk45 (Dormand–Prince, original coordinates) or gd (gradient descent)')
+    .option('--step <ETA>', 'gradient-descent step (--method gd; default half the stable scale 1/(λmax(P)λmax(Q)‖V*‖_F))')
+    .option('--max-steps <K>', 'cap on steps (GD: iterations)')
+    .option('--json <FILE>', 'write inputs, Λ, Γ⁻¹, the final state, solver stats and the trajectory (≤ 200 samples) as JSON')
+    .option('--quiet', 'print only the status line')
+    .action(async (opts: FlowCommandOptions) => {
+      const inp = parseFlowOptions(opts);
+      const bar = progress('flow');
+      let run;
+      try {
+        run = runFlowCommand(inp, (f, label) => bar.update(f, 1, label), (line) => process.stderr.write(`icl-audit: ${line}\n`));
+      } finally {
+        bar.done();
+      }
+      if (opts.json) writeJsonFile(opts.json, run.report);
+      const text = renderFlowSummary(run.report, run.result);
+      process.stdout.write((opts.quiet ? text.split('\n')[2] : text) + '\n');
+      setCode(run.result.status === 'converged' ? EXIT.ok : EXIT.falsified);
+    });
 }
