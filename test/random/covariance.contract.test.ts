@@ -1,6 +1,6 @@
 /** The shared contract every covariance family must meet: SPD, d×d, reproducible from its seed. */
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import { test, fc } from '@fast-check/vitest';
 import { COVARIANCE_FAMILIES, drawCovariance, type CovarianceFamily } from '../../src/random/covariance';
 import { conditionNumber, isSPD, symmetricEigen, trace } from '../../src/linalg/matrix';
 import { Stream } from '../../src/random/stream';
@@ -10,20 +10,18 @@ const SEED = Number(process.env.ICL_AUDIT_SEED ?? 20261125);
 /** Contract assertions applied to one family. */
 function covarianceContract(family: CovarianceFamily): void {
   describe(`covariance family '${family}'`, () => {
-    it('yields d×d symmetric positive definite matrices, reproducibly from the seed', () => {
-      fc.assert(
-        fc.property(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 3000 }), (d, seed, k) => {
-          const kappa = 10 ** (k / 1000);
-          const a = drawCovariance(family, d, new Stream(seed, ['cov']), { kappa });
-          const b = drawCovariance(family, d, new Stream(seed, ['cov']), { kappa });
-          expect(a.length).toBe(d);
-          expect(a.every((r) => r.length === d)).toBe(true);
-          expect(isSPD(a)).toBe(true);
-          expect(b).toEqual(a);
-        }),
-        { seed: SEED, numRuns: 60 },
-      );
-    });
+    test.prop([fc.integer({ min: 1, max: 16 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 3000 })], { seed: SEED, numRuns: 60 })(
+      'yields d×d symmetric positive definite matrices, reproducibly from the seed',
+      (d, seed, k) => {
+        const kappa = 10 ** (k / 1000);
+        const a = drawCovariance(family, d, new Stream(seed, ['cov']), { kappa });
+        const b = drawCovariance(family, d, new Stream(seed, ['cov']), { kappa });
+        expect(a.length).toBe(d);
+        expect(a.every((r) => r.length === d)).toBe(true);
+        expect(isSPD(a)).toBe(true);
+        expect(b).toEqual(a);
+      },
+    );
     it('differs between seeds (unless the family is deterministic)', () => {
       const a = drawCovariance(family, 4, new Stream(1));
       const b = drawCovariance(family, 4, new Stream(2));
