@@ -1,5 +1,5 @@
 /** Small row-major Float64Array helpers for the Monte Carlo kernels (d ≤ a few dozen). */
-import { cholesky, matmul, symmetricEigen, transpose, type Mat } from '../linalg/matrix';
+import { cholesky, matmul, symmetricEigen, symmetricFunction, transpose, type Mat } from '../linalg/matrix';
 
 /** Row-major copy of a d×d Mat. */
 export function flat(a: Mat): Float64Array {
@@ -19,13 +19,14 @@ export function isNearlyDiagonal(a: Mat, rel: number): boolean {
 }
 
 /**
- * A factor F of an SPD matrix (F Fᵀ = a) for drawing x = F z: the diagonal √a_ii when a is diagonal to
- * relative 1e-13 (then `diagonal` is set and only the diagonal of `f` is used), else the Cholesky factor.
+ * A factor F of a covariance (F Fᵀ = a) for drawing x = F z. `kind` says which: `diagonal` (√a_ii, when a
+ * is diagonal to relative 1e-13), `lower` (the Cholesky factor, a positive definite), or `full` (the
+ * symmetric square root, for a semidefinite a such as a fixed task's second moment w wᵀ).
  */
 export interface Factor {
   n: number;
   f: Float64Array;
-  diagonal: boolean;
+  kind: 'diagonal' | 'lower' | 'full';
 }
 
 /** The factor of `a` used to draw from N(0, a). */
@@ -33,37 +34,44 @@ export function factor(a: Mat): Factor {
   const n = a.length;
   if (isNearlyDiagonal(a, 1e-13)) {
     const f = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) f[i * n + i] = Math.sqrt(a[i][i]);
-    return { n, f, diagonal: true };
+    for (let i = 0; i < n; i++) f[i * n + i] = Math.sqrt(Math.max(a[i][i], 0));
+    return { n, f, kind: 'diagonal' };
   }
-  return { n, f: flat(cholesky(a)), diagonal: false };
+  try {
+    return { n, f: flat(cholesky(a)), kind: 'lower' };
+  } catch {
+    return { n, f: flat(symmetricFunction(a, (x) => Math.sqrt(Math.max(x, 0)))), kind: 'full' };
+  }
 }
 
-/** out = F z (F lower triangular or diagonal). */
+/** out = F z. */
 export function applyFactor(fa: Factor, z: Float64Array, zOff: number, out: Float64Array, outOff: number): void {
   const { n, f } = fa;
-  if (fa.diagonal) {
+  if (fa.kind === 'diagonal') {
     for (let i = 0; i < n; i++) out[outOff + i] = f[i * n + i] * z[zOff + i];
     return;
   }
+  const full = fa.kind === 'full';
   for (let i = 0; i < n; i++) {
     let s = 0;
     const row = i * n;
-    for (let k = 0; k <= i; k++) s += f[row + k] * z[zOff + k];
+    const end = full ? n - 1 : i;
+    for (let k = 0; k <= end; k++) s += f[row + k] * z[zOff + k];
     out[outOff + i] = s;
   }
 }
 
-/** out = Fᵀ x (F lower triangular or diagonal). */
+/** out = Fᵀ x. */
 export function applyFactorT(fa: Factor, x: Float64Array, out: Float64Array): void {
   const { n, f } = fa;
-  if (fa.diagonal) {
+  if (fa.kind === 'diagonal') {
     for (let i = 0; i < n; i++) out[i] = f[i * n + i] * x[i];
     return;
   }
+  const start = fa.kind === 'full' ? () => 0 : (i: number) => i;
   for (let i = 0; i < n; i++) {
     let s = 0;
-    for (let k = i; k < n; k++) s += f[k * n + i] * x[k];
+    for (let k = start(i); k < n; k++) s += f[k * n + i] * x[k];
     out[i] = s;
   }
 }
