@@ -367,6 +367,27 @@ export class Poly {
     return true;
   }
 
+  /** The coefficient of the term printed first by {@link Poly.toString} (canonical order); 0 for the zero polynomial. */
+  firstCoefficient(): Rat {
+    let best: { mono: string; c: Rat } | null = null;
+    for (const t of this.terms.values()) {
+      const mono = t.vars
+        .map((v, k) => [names[v], t.exps[k]] as const)
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+        .map(([n, e]) => (e === 1 ? n : `${n}^${e}`))
+        .join('*');
+      if (best === null || mono < best.mono) best = { mono, c: t.c };
+    }
+    return best ? best.c : ZERO;
+  }
+
+  /** If this is a single variable to the first power, its name. */
+  singleVariable(): string | undefined {
+    if (this.terms.size !== 1) return undefined;
+    const [t] = this.terms.values();
+    return t.vars.length === 1 && t.exps[0] === 1 && req(t.c, ONE) ? names[t.vars[0]] : undefined;
+  }
+
   equals(o: Poly): boolean {
     return this.sub(o).isZero();
   }

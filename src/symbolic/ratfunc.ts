@@ -1,69 +1,123 @@
 /**
- * Rational functions num/den over the polynomial layer. No gcd cancellation: two rational functions are
- * equal when num₁·den₂ − num₂·den₁ expands to 0, which is how identities are decided here.
+ * Rational functions num / Π baseᵉ over the polynomial layer, with the denominator kept factored into
+ * the polynomials it was built from (N, N + 1, det Γ, …). Sums use the common multiple of the factored
+ * denominators (maximum exponents), products add exponents, and factors that are single variables are
+ * cancelled against the numerator. No polynomial gcd is needed: two rational functions are equal when
+ * their difference over the common denominator expands to 0, which is how identities are decided here.
  */
-import { Poly, constant, varIndex, varName, type Term } from './poly';
+import { Poly, constant, varIndex, type Term } from './poly';
+import { ONE, rdiv, rpow, rmul, risZero, type Rat } from './rational';
 
-/** p divided by the monomial Π name^e (which must divide every term). */
-function divideMonomial(p: Poly, mono: ReadonlyMap<string, number>): Poly {
-  const idx = new Map([...mono].map(([n, e]) => [varIndex(n), e]));
+/** One denominator factor base^exp (base normalized: first printed coefficient 1). */
+export interface DenFactor {
+  readonly base: Poly;
+  readonly key: string;
+  readonly exp: number;
+}
+
+/** p divided by name^e (which must divide every term). */
+function divideVariable(p: Poly, name: string, e: number): Poly {
+  const v = varIndex(name);
   const m = new Map<string, Term>();
   for (const t of p.terms.values()) {
     const vars: number[] = [];
     const exps: number[] = [];
-    t.vars.forEach((v, k) => {
-      const e = t.exps[k] - (idx.get(v) ?? 0);
-      if (e > 0) {
-        vars.push(v);
-        exps.push(e);
+    t.vars.forEach((w, k) => {
+      const x = t.exps[k] - (w === v ? e : 0);
+      if (x > 0) {
+        vars.push(w);
+        exps.push(x);
       }
     });
-    const key = vars.map((v, k) => `${v}^${exps[k]}`).join('*');
-    m.set(key, { vars, exps, c: t.c });
+    m.set(vars.map((w, k) => `${w}^${exps[k]}`).join('*'), { vars, exps, c: t.c });
   }
   return new Poly(m);
 }
-import { rdiv, risZero, type Rat } from './rational';
 
-/** A rational function num/den (den not the zero polynomial). */
+function minExponent(p: Poly, name: string): number {
+  const v = varIndex(name);
+  let m = Infinity;
+  for (const t of p.terms.values()) {
+    const k = t.vars.indexOf(v);
+    m = Math.min(m, k < 0 ? 0 : t.exps[k]);
+    if (m === 0) return 0;
+  }
+  return m === Infinity ? 0 : m;
+}
+
+/** Split a polynomial denominator into normalized factors and a rational constant it carried. */
+function factorsOf(den: Poly): { factors: DenFactor[]; scale: Rat } {
+  if (den.isZero()) throw new RangeError('rational function with zero denominator');
+  const c = den.constantValue();
+  if (c !== undefined) return { factors: [], scale: c };
+  if (den.size === 1) {
+    const [t] = den.terms.values();
+    return {
+      factors: t.vars.map((v, k) => {
+        const base = Poly.variable(den.variables().find((n) => varIndex(n) === v)!);
+        return { base, key: base.toString(), exp: t.exps[k] };
+      }),
+      scale: t.c,
+    };
+  }
+  const lc = den.firstCoefficient();
+  const base = den.scale(rdiv(ONE, lc));
+  return { factors: [{ base, key: base.toString(), exp: 1 }], scale: lc };
+}
+
+function mergeFactors(a: readonly DenFactor[], b: readonly DenFactor[], how: 'add' | 'max'): DenFactor[] {
+  const m = new Map<string, DenFactor>();
+  for (const f of a) m.set(f.key, f);
+  for (const f of b) {
+    const g = m.get(f.key);
+    m.set(f.key, g ? { ...g, exp: how === 'add' ? g.exp + f.exp : Math.max(g.exp, f.exp) } : f);
+  }
+  return [...m.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+}
+
+function productOf(fs: readonly DenFactor[], skip?: ReadonlyMap<string, number>): Poly {
+  let p = constant(1);
+  for (const f of fs) {
+    const e = f.exp - (skip?.get(f.key) ?? 0);
+    if (e > 0) p = p.mul(f.base.pow(e));
+  }
+  return p;
+}
+
+/** A rational function num / Π factors. */
 export class RatFunc {
   readonly num: Poly;
-  readonly den: Poly;
+  readonly factors: readonly DenFactor[];
+  private denCache: Poly | undefined;
 
-  constructor(num: Poly, den: Poly = constant(1)) {
-    if (den.isZero()) throw new RangeError('rational function with zero denominator');
-    const c = den.constantValue();
-    if (c !== undefined && !(c.n === 1n && c.d === 1n)) {
-      // fold a constant denominator into the numerator
-      this.num = num.scale(rdiv({ n: 1n, d: 1n }, c));
-      this.den = constant(1);
-    } else if (den.size === 1) {
-      // a monomial denominator: cancel the largest monomial dividing both
-      const [dt] = den.terms.values();
-      const common = new Map<string, number>();
-      dt.vars.forEach((v, k) => common.set(varName(v), dt.exps[k]));
-      for (const t of num.terms.values()) {
-        for (const [name, e] of common) {
-          const k = t.vars.indexOf(varIndex(name));
-          const have = k < 0 ? 0 : t.exps[k];
-          if (have < e) {
-            if (have === 0) common.delete(name);
-            else common.set(name, have);
-          }
-        }
-        if (common.size === 0) break;
-      }
-      if (common.size === 0 || num.isZero()) {
-        this.num = num;
-        this.den = den;
-      } else {
-        this.num = divideMonomial(num, common);
-        this.den = divideMonomial(den, common);
-      }
-    } else {
-      this.num = num;
-      this.den = den;
-    }
+  /** num/den; `den` a polynomial (default 1) or an already factored denominator. */
+  constructor(num: Poly, den: Poly | readonly DenFactor[] = constant(1)) {
+    let factors: DenFactor[];
+    if (den instanceof Poly) {
+      const f = factorsOf(den);
+      num = num.scale(rdiv(ONE, f.scale));
+      factors = f.factors;
+    } else factors = [...den];
+    // cancel single-variable factors against the numerator
+    if (num.isZero()) factors = [];
+    else
+      factors = factors
+        .map((f) => {
+          const name = f.base.singleVariable();
+          if (!name) return f;
+          const k = Math.min(f.exp, minExponent(num, name));
+          if (k > 0) num = divideVariable(num, name, k);
+          return { ...f, exp: f.exp - k };
+        })
+        .filter((f) => f.exp > 0);
+    this.num = num;
+    this.factors = factors;
+  }
+
+  /** The denominator as one polynomial. */
+  get den(): Poly {
+    if (!this.denCache) this.denCache = productOf(this.factors);
+    return this.denCache;
   }
 
   static of(p: Poly): RatFunc {
@@ -71,8 +125,13 @@ export class RatFunc {
   }
 
   add(o: RatFunc): RatFunc {
-    if (this.den.equals(o.den)) return new RatFunc(this.num.add(o.num), this.den);
-    return new RatFunc(this.num.mul(o.den).add(o.num.mul(this.den)), this.den.mul(o.den));
+    if (o.num.isZero()) return this;
+    if (this.num.isZero()) return o;
+    const lcm = mergeFactors(this.factors, o.factors, 'max');
+    const mine = new Map(this.factors.map((f) => [f.key, f.exp]));
+    const theirs = new Map(o.factors.map((f) => [f.key, f.exp]));
+    const num = this.num.mul(productOf(lcm, mine)).add(o.num.mul(productOf(lcm, theirs)));
+    return new RatFunc(num, lcm);
   }
 
   sub(o: RatFunc): RatFunc {
@@ -80,65 +139,76 @@ export class RatFunc {
   }
 
   neg(): RatFunc {
-    return new RatFunc(this.num.neg(), this.den);
+    return new RatFunc(this.num.neg(), this.factors);
   }
 
   mul(o: RatFunc): RatFunc {
-    return new RatFunc(this.num.mul(o.num), this.den.mul(o.den));
+    if (this.num.isZero() || o.num.isZero()) return new RatFunc(constant(0));
+    return new RatFunc(this.num.mul(o.num), mergeFactors(this.factors, o.factors, 'add'));
   }
 
   /** this / o (o not identically 0). */
   div(o: RatFunc): RatFunc {
     if (o.num.isZero()) throw new RangeError('division by the zero rational function');
-    return new RatFunc(this.num.mul(o.den), this.den.mul(o.num));
+    const f = factorsOf(o.num);
+    const num = this.num.mul(o.den).scale(rdiv(ONE, f.scale));
+    return new RatFunc(num, mergeFactors(this.factors, f.factors, 'add'));
   }
 
   scale(c: Rat | number): RatFunc {
-    return new RatFunc(this.num.scale(c), this.den);
+    return new RatFunc(this.num.scale(c), this.factors);
   }
 
   isZero(): boolean {
     return this.num.isZero();
   }
 
-  /** Whether this and o are the same rational function (cross-multiplied difference expands to 0). */
+  /** Whether this and o are the same rational function (difference over the common denominator expands to 0). */
   equals(o: RatFunc): boolean {
-    return this.num.mul(o.den).sub(o.num.mul(this.den)).isZero();
+    return this.sub(o).isZero();
   }
 
   /** ∂/∂name by the quotient rule. */
   diff(name: string): RatFunc {
     const dn = this.num.diff(name);
-    const dd = this.den.diff(name);
-    if (dd.isZero()) return new RatFunc(dn, this.den);
-    return new RatFunc(dn.mul(this.den).sub(this.num.mul(dd)), this.den.mul(this.den));
+    if (this.factors.every((f) => f.base.degreeIn(name) === 0)) return new RatFunc(dn, this.factors);
+    const den = this.den;
+    return new RatFunc(dn.mul(den).sub(this.num.mul(den.diff(name))), mergeFactors(this.factors, this.factors, 'add'));
   }
 
   /** Substitute polynomials for variables in numerator and denominator. */
   subs(values: Record<string, Poly> | ReadonlyMap<string, Poly>): RatFunc {
-    return new RatFunc(this.num.subs(values), this.den.subs(values));
+    let out = new RatFunc(this.num.subs(values));
+    for (const f of this.factors) out = out.div(new RatFunc(f.base.subs(values).pow(f.exp)));
+    return out;
   }
 
   /** Exact value at a rational point (the denominator must not vanish there). */
   evaluate(point: Record<string, Rat> | ReadonlyMap<string, Rat>): Rat {
-    const d = this.den.evaluate(point);
+    let d: Rat = ONE;
+    for (const f of this.factors) d = rmul(d, rpow(f.base.evaluate(point), f.exp));
     if (risZero(d)) throw new RangeError('evaluate: the denominator vanishes at this point');
     return rdiv(this.num.evaluate(point), d);
   }
 
   variables(): string[] {
-    return [...new Set([...this.num.variables(), ...this.den.variables()])].sort();
+    return [...new Set([...this.num.variables(), ...this.factors.flatMap((f) => f.base.variables())])].sort();
+  }
+
+  /** The denominator as a product string, e.g. `(N)^2*(1 + N)`. */
+  denString(): string {
+    if (this.factors.length === 0) return '1';
+    return this.factors.map((f) => (f.exp === 1 ? `(${f.key})` : `(${f.key})^${f.exp}`)).join('*');
   }
 
   /** "num" or "(num)/(den)", parsable by nerdamer, mathjs and SymPy (after '^' → '**'). */
   toString(): string {
-    const c = this.den.constantValue();
-    if (c !== undefined) return this.num.toString();
-    return `(${this.num.toString()})/(${this.den.toString()})`;
+    if (this.factors.length === 0) return this.num.toString();
+    return `(${this.num.toString()})/(${this.denString()})`;
   }
 }
 
-/** A polynomial as a rational function. */
+/** A polynomial (or an integer) as a rational function. */
 export function rf(p: Poly | number): RatFunc {
   return new RatFunc(typeof p === 'number' ? constant(p) : p);
 }
