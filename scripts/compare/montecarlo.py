@@ -8,7 +8,8 @@ fast:   in the eigenbasis of Lambda, only (w, x_q) drawn; the prompt enters thro
         the Bartlett decomposition (two chi-squares and one normal per prompt).
 
 Usage: python3 montecarlo.py '{"d":20,"M":100,"prompts":100000,"lam":[[...]],"V":[[...]],"repeats":3}'
-Prints one JSON object: {"direct": {...}, "fast": {...}} with prompts per second, estimates and SEs.
+Prints one JSON object: {"direct": {...}, "fast": {...}, "normalsPerSecond": ...} with prompts per second,
+estimates and standard errors (best of `repeats`), and Generator.standard_normal's draws per second.
 """
 import json
 import sys
@@ -93,6 +94,18 @@ def timed(fn, lam, V, M, prompts, chunk, repeats, seed):
     return out
 
 
+def normals_per_second(repeats):
+    rng = np.random.default_rng(7)
+    n = 1 << 20
+    best = float('inf')
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for _ in range(10):
+            rng.standard_normal(n)
+        best = min(best, time.perf_counter() - t0)
+    return 10 * n / best
+
+
 def main():
     cfg = json.loads(sys.argv[1])
     lam = np.array(cfg['lam'], dtype=np.float64)
@@ -104,6 +117,7 @@ def main():
         'numpy': np.__version__,
         'direct': timed(direct, lam, V, M, prompts, int(cfg.get('directChunk', 512)), repeats, 1),
         'fast': timed(fast, lam, V, M, prompts, int(cfg.get('fastChunk', 16384)), repeats, 100),
+        'normalsPerSecond': normals_per_second(3),
     }
     print(json.dumps(res))
 

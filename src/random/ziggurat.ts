@@ -43,13 +43,39 @@ const fn = new Float64Array(LAYERS);
   }
 }
 
+/** The four 32-bit state words of pure-rand 8's XoroShiro128Plus (public fields of its generator object). */
+interface RawXoroshiro {
+  s00: number;
+  s01: number;
+  s10: number;
+  s11: number;
+  next(): number;
+}
+
+/**
+ * The stream's xoroshiro128+ generator object, if it is the pure-rand 8 layout (four numeric state words
+ * and `next`), else null. {@link Ziggurat.fill} then steps the same generator inline (same outputs as
+ * `stream.nextUint32()`, without a call per draw); with null it falls back to `nextUint32()`. Reads the
+ * Stream's `gen` field, which TypeScript marks private: nothing in stream.ts is changed.
+ */
+function rawGenerator(stream: Stream): RawXoroshiro | null {
+  const g = (stream as unknown as { gen?: Partial<RawXoroshiro> }).gen;
+  if (!g || typeof g.next !== 'function') return null;
+  for (const k of ['s00', 's01', 's10', 's11'] as const) if (typeof g[k] !== 'number') return null;
+  return g as RawXoroshiro;
+}
+
 /** A standard normal generator (ziggurat) that draws its bits from a {@link Stream}. */
 export class Ziggurat {
   /** The stream the bits come from (its `describe()` replays the draws). */
   readonly stream: Stream;
 
+  /** The stream's pure-rand generator when its state words are reachable (see {@link rawGenerator}). */
+  private readonly raw: RawXoroshiro | null;
+
   constructor(stream: Stream) {
     this.stream = stream;
+    this.raw = rawGenerator(stream);
   }
 
   /** Uniform in the open interval (0, 1) from one 32-bit output. */
@@ -87,16 +113,58 @@ export class Ziggurat {
     return this.slow(hz, iz);
   }
 
-  /** Fill `out[offset … offset+count)` with standard normal draws (default: the whole array). */
+  /**
+   * Fill `out[offset … offset+count)` with standard normal draws (default: the whole array). The same draws,
+   * in the same order, as `count` calls of {@link next}; the generator's four state words are kept in
+   * locals for the loop (and written back before any rare-path call and at the end).
+   */
   fill(out: Float64Array, offset = 0, count = out.length - offset): void {
-    const s = this.stream;
     const end = offset + count;
+    const g = this.raw;
+    if (!g) {
+      const s = this.stream;
+      for (let i = offset; i < end; i++) {
+        const u = s.nextUint32();
+        const hz = u << 7;
+        const iz = u >>> 25;
+        out[i] = Math.abs(hz) < kn[iz] ? hz * wn[iz] : this.slow(hz, iz);
+      }
+      return;
+    }
+    let s00 = g.s00;
+    let s01 = g.s01;
+    let s10 = g.s10;
+    let s11 = g.s11;
     for (let i = offset; i < end; i++) {
-      const u = s.nextUint32();
+      // xoroshiro128+ step, exactly as pure-rand's XoroShiro128Plus.next()
+      const u = (s00 + s10) | 0;
+      const a0 = s10 ^ s00;
+      const a1 = s11 ^ s01;
+      const n00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+      const n01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+      s00 = n00;
+      s01 = n01;
       const hz = u << 7;
       const iz = u >>> 25;
-      out[i] = Math.abs(hz) < kn[iz] ? hz * wn[iz] : this.slow(hz, iz);
+      if (Math.abs(hz) < kn[iz]) out[i] = hz * wn[iz];
+      else {
+        g.s00 = s00;
+        g.s01 = s01;
+        g.s10 = s10;
+        g.s11 = s11;
+        out[i] = this.slow(hz, iz);
+        s00 = g.s00;
+        s01 = g.s01;
+        s10 = g.s10;
+        s11 = g.s11;
+      }
     }
+    g.s00 = s00;
+    g.s01 = s01;
+    g.s10 = s10;
+    g.s11 = s11;
   }
 }
 

@@ -1,0 +1,165 @@
+/**
+ * Side by side: Monte Carlo test error E(ŷ − ⟨w, x_q⟩)² of the reduced LSA predictor, d = 20, M = N = 100,
+ * 10⁵ prompts, on both sampling paths, against the same estimator in NumPy (scripts/compare/montecarlo.py).
+ *
+ * Forms timed (the same estimator on both sides):
+ * - direct: every x_i drawn as z_i ~ N(0, I); x_i = L z_i never formed (⟨a, x_i⟩ = ⟨Lᵀa, z_i⟩), two dot
+ *   products per example. Ours: one prompt at a time over Float64Array, ziggurat normals. NumPy: chunks of
+ *   prompts, one Generator, the dot products as a batched matmul (B, M, d) @ (B, d, 2).
+ * - fast: eigenbasis of Λ, only (w, x_q) drawn, the prompt through a 2×2 Wishart (Bartlett) draw. Ours:
+ *   per prompt; NumPy: vectorized over chunks of 16 384 prompts.
+ * - normals: standard normal draws (ours: ziggurat over xoroshiro128+; NumPy: Generator.standard_normal, PCG64).
+ * Λ is a rotated covariance with κ = 10 and V = Γ⁻¹ plus a small random perturbation, so V does not
+ * commute with Λ (the general O(d²)-per-prompt case of the fast path). Throughputs are the best of
+ * several repeats, ours and NumPy's interleaved; NumPy runs with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset.
+ *
+ * Run standalone: npx tsx scripts/compare/montecarlo.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { add, identity, inverse, scale, trace, type Mat } from '../../src/linalg/matrix';
+import { drawCovariance } from '../../src/random/covariance';
+import { stream } from '../../src/random/stream';
+import { ziggurat } from '../../src/random/ziggurat';
+import { estimateReducedError } from '../../src/montecarlo/lsaError';
+import { testError, testErrorModel } from '../../src/moments/quadratic';
+
+/** One comparison row (the shape scripts/bench-compare.ts prints). */
+export interface CompareRow {
+  task: string;
+  ours: number;
+  reference: number;
+  unit: string;
+  referenceLabel: string;
+  /** > 1: we are faster (throughput: ours / reference). */
+  speedup: number;
+  notes: string;
+}
+
+interface PyPath {
+  estimate: number;
+  standardError: number;
+  promptsPerSecond: number;
+  chunk: number;
+}
+interface PyResult {
+  numpy: string;
+  direct: PyPath;
+  fast: PyPath;
+  normalsPerSecond: number;
+}
+
+const D = 20;
+const M = 100;
+const PROMPTS = 100_000;
+
+function problem(): { lam: Mat; v: Mat } {
+  const rng = stream(2026).child('compare-montecarlo');
+  const lam = drawCovariance('rotated', D, rng.child('lambda'), { kappa: 10 });
+  const gamma = add(scale(lam, 1 + 1 / M), scale(identity(D), trace(lam) / M));
+  const noise = rng.child('perturb');
+  const v = inverse(gamma).map((row) => row.map((x) => x + 0.02 * noise.normal()));
+  return { lam, v };
+}
+
+function runPython(lam: Mat, v: Mat, repeats: number): PyResult {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const env = { ...process.env };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  const cfg = JSON.stringify({ d: D, M, prompts: PROMPTS, lam, V: v, repeats, directChunk: 1024, fastChunk: 16384 });
+  const out = execFileSync('python3', [join(here, 'montecarlo.py'), cfg], { env, encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out) as PyResult;
+}
+
+function ours(lam: Mat, v: Mat, method: 'direct' | 'fast', repeats: number): { pps: number; estimate: number; se: number } {
+  let best = Infinity;
+  let last = { estimate: NaN, se: NaN };
+  for (let r = 0; r < repeats; r++) {
+    const t = performance.now();
+    const res = estimateReducedError({ d: D, promptCov: lam }, M, v, { method, seed: 1 + r, samples: PROMPTS, chunkSize: 4096 });
+    best = Math.min(best, (performance.now() - t) / 1000);
+    last = { estimate: res.testError.estimate, se: res.testError.standardError };
+  }
+  return { pps: PROMPTS / best, ...last };
+}
+
+function oursNormals(repeats: number): number {
+  const buf = new Float64Array(1 << 20);
+  const z = ziggurat(stream(3).child('normals'));
+  let best = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const t = performance.now();
+    for (let k = 0; k < 10; k++) z.fill(buf);
+    best = Math.min(best, (performance.now() - t) / 1000);
+  }
+  return (10 * buf.length) / best;
+}
+
+/** Time ours and NumPy's, interleaved; rows for the direct path, the fast path and raw normal draws. */
+export async function compare(): Promise<CompareRow[]> {
+  const { lam, v } = problem();
+  const exact = testError(testErrorModel({ d: D, promptCov: lam }, M), v);
+  // warm up the JIT on a short run of each path
+  ours(lam, v, 'fast', 1);
+  estimateReducedError({ d: D, promptCov: lam }, M, v, { method: 'direct', samples: 2000 });
+  const rounds = 2;
+  let oursDirect = { pps: 0, estimate: NaN, se: NaN };
+  let oursFast = { pps: 0, estimate: NaN, se: NaN };
+  let oursNorm = 0;
+  let py: PyResult | undefined;
+  for (let round = 0; round < rounds; round++) {
+    const od = ours(lam, v, 'direct', 1);
+    const of = ours(lam, v, 'fast', 3);
+    const on = oursNormals(3);
+    const p = runPython(lam, v, 1);
+    if (od.pps > oursDirect.pps) oursDirect = od;
+    if (of.pps > oursFast.pps) oursFast = of;
+    oursNorm = Math.max(oursNorm, on);
+    if (!py) py = p;
+    else {
+      if (p.direct.promptsPerSecond > py.direct.promptsPerSecond) py.direct = p.direct;
+      if (p.fast.promptsPerSecond > py.fast.promptsPerSecond) py.fast = p.fast;
+      py.normalsPerSecond = Math.max(py.normalsPerSecond, p.normalsPerSecond);
+    }
+  }
+  const ref = py as PyResult;
+  const fmt = (e: number, s: number) => `${e.toFixed(3)} ± ${(1.96 * s).toFixed(3)}`;
+  const label = `NumPy ${ref.numpy}`;
+  return [
+    {
+      task: `MC test error, direct path (d=${D}, M=${M}, ${PROMPTS} prompts)`,
+      ours: oursDirect.pps,
+      reference: ref.direct.promptsPerSecond,
+      unit: 'prompts/s',
+      referenceLabel: `${label}, batched matmul, chunk ${ref.direct.chunk}`,
+      speedup: oursDirect.pps / ref.direct.promptsPerSecond,
+      notes: `estimates: ours ${fmt(oursDirect.estimate, oursDirect.se)}, NumPy ${fmt(ref.direct.estimate, ref.direct.standardError)}, exact (src/moments) ${exact.toFixed(3)}`,
+    },
+    {
+      task: `MC test error, fast path (Bartlett 2×2 Wishart; d=${D}, M=${M}, ${PROMPTS} prompts)`,
+      ours: oursFast.pps,
+      reference: ref.fast.promptsPerSecond,
+      unit: 'prompts/s',
+      referenceLabel: `${label}, vectorized, chunk ${ref.fast.chunk}`,
+      speedup: oursFast.pps / ref.fast.promptsPerSecond,
+      notes: `estimates: ours ${fmt(oursFast.estimate, oursFast.se)}, NumPy ${fmt(ref.fast.estimate, ref.fast.standardError)}, exact (src/moments) ${exact.toFixed(3)}`,
+    },
+    {
+      task: 'standard normal draws',
+      ours: oursNorm,
+      reference: ref.normalsPerSecond,
+      unit: 'normals/s',
+      referenceLabel: `${label} Generator.standard_normal (PCG64)`,
+      speedup: oursNorm / ref.normalsPerSecond,
+      notes: 'ours: 128-layer ziggurat over xoroshiro128+ (src/random/ziggurat.ts), 2^20-element fills',
+    },
+  ];
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const rows = await compare();
+  for (const r of rows)
+    console.log(`${r.task}: ours ${r.ours.toExponential(3)} ${r.unit}, ${r.referenceLabel} ${r.reference.toExponential(3)} → ${r.speedup.toFixed(2)}×\n  ${r.notes}`);
+}
