@@ -6,8 +6,9 @@ import { fourthMoment, sampleFourthMoment } from '../src/moments/isserlis';
 import { matmul, type Mat } from '../src/linalg/matrix';
 import type { PaperFormulas } from '../src/theory/formulas';
 import type { ClaimProperty } from '../src/claims/propertyCheck';
-import { SAFETY, gammaN } from '../src/claims/tolerance';
-import { caseGaussianMatrix, caseLambda, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';
+import { SAFETY, SAMPLED_FAMILY_ALPHA, gammaN } from '../src/claims/tolerance';
+import { estimateFourthMoment, estimateSampleFourthMoment } from '../src/montecarlo/fourthMoment';
+import { caseGaussianMatrix, caseLambda, caseStream, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';
 
 const absM = (a: Mat): Mat => a.map((r) => r.map(Math.abs));
 
@@ -49,6 +50,45 @@ export function lemmaD2Property(f: PaperFormulas): ClaimProperty<ProblemCase> {
         tolerance: SAFETY * 2 * gammaN(3 * c.d * c.d + 8),
         claimed: { fourthMoment: claimed, sampleForm: claimedS },
         found: { fourthMoment: found, sampleForm: foundS },
+        inputs: { ...describeCase(c, lambda), A: a },
+      };
+    },
+  };
+}
+
+/** Sampled cases of the Monte Carlo part of C01 (each estimates 2d² entries). */
+export const C01_SAMPLED_CASES = 4;
+
+/**
+ * C01, sampled: the paper's E[x xᵀ A x xᵀ] and E[S A S] lie inside simultaneous Monte Carlo intervals
+ * (src/montecarlo/; the fast Wishart path for E[SAS]) at family confidence 1 − α/K per case.
+ * Error: max over entries of |paper − estimate| / half-width; tolerance 1 (inside every interval).
+ * d ≤ 4 and N ≤ 50 keep it to 2·10⁴ samples a case.
+ */
+export function lemmaD2SampledProperty(f: PaperFormulas): ClaimProperty<ProblemCase> {
+  return {
+    arbitrary: problemArbitrary({ dMax: 4, nMax: 50 }),
+    runs: () => C01_SAMPLED_CASES,
+    evaluate(c) {
+      const lambda = caseLambda(c);
+      const a = caseGaussianMatrix(c, 'A');
+      const confidence = 1 - SAMPLED_FAMILY_ALPHA / C01_SAMPLED_CASES / 2;
+      const e4 = estimateFourthMoment(lambda, a, { stream: caseStream(c, 'mc-fourth'), samples: 20_000, confidence });
+      const eS = estimateSampleFourthMoment(lambda, a, c.n, { stream: caseStream(c, 'mc-sample'), samples: 20_000, confidence, method: 'fast' });
+      const claimed = f.lemmaD2(lambda, a);
+      const claimedS = f.lemmaD2Sample(lambda, a, c.n);
+      let worst = 0;
+      for (let i = 0; i < c.d; i++)
+        for (let j = 0; j < c.d; j++) {
+          const h4 = (e4.upper[i][j] - e4.lower[i][j]) / 2;
+          const hS = (eS.upper[i][j] - eS.lower[i][j]) / 2;
+          worst = Math.max(worst, Math.abs(claimed[i][j] - e4.mean[i][j]) / h4, Math.abs(claimedS[i][j] - eS.mean[i][j]) / hS);
+        }
+      return {
+        error: worst,
+        tolerance: 1,
+        claimed: { fourthMoment: claimed, sampleForm: claimedS },
+        found: { fourthMoment: e4.mean, sampleForm: eS.mean, replay: [e4.replay, eS.replay] },
         inputs: { ...describeCase(c, lambda), A: a },
       };
     },

@@ -13,7 +13,8 @@ import { predictFull } from '../src/lsa/forward';
 import { fullFromReduced } from '../src/lsa/params';
 import type { PaperFormulas } from '../src/theory/formulas';
 import type { ClaimProperty } from '../src/claims/propertyCheck';
-import { gammaN, momentSolveTolerance, SAFETY } from '../src/claims/tolerance';
+import { gammaN, momentSolveTolerance, SAFETY, SAMPLED_FAMILY_ALPHA } from '../src/claims/tolerance';
+import { estimateFullError } from '../src/montecarlo/lsaError';
 import { caseLambda, caseStream, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';
 import { FLOW_CONVERGENCE_TOL, flowCaseArbitrary, flowSetup, runFlow, type FlowCase, type FlowSetup } from './flowCase';
 import { quadraticMinimizer } from './section5';
@@ -168,6 +169,30 @@ export function rateBoundProperty(f: PaperFormulas): ClaimProperty<ProblemCase> 
       const bound = f.corollary43Bound(lambda, c.n, c.m);
       const rounding = 2 * momentSolveTolerance(c.d, conditionNumber(train.P), conditionNumber(train.Q), 1) * trace(lambda) / bound;
       return { error: found / bound, tolerance: 1 + rounding, claimed: bound, found, inputs: describeCase(c, lambda) };
+    },
+  };
+}
+
+/** Sampled cases of the Monte Carlo part of C10. */
+export const C10_SAMPLED_CASES = 4;
+
+/**
+ * C10, sampled: the paper's error expression lies inside a Monte Carlo interval for the test error of
+ * the full LSA forward pass at the first-principles minimizer (fast Wishart path, 4·10⁴ prompts), at
+ * confidence 1 − α/K per case. Error: |paper − estimate| / half-width; tolerance 1. d ≤ 8, N, M ≤ 100.
+ */
+export function testErrorSampledProperty(f: PaperFormulas): ClaimProperty<ProblemCase> {
+  return {
+    arbitrary: problemArbitrary({ dMax: 8, nMax: 100, mMax: 100 }),
+    runs: () => C10_SAMPLED_CASES,
+    evaluate(c) {
+      const lambda = caseLambda(c);
+      const vStar = quadraticMinimizer(trainingLossModel(lambda, c.n));
+      const confidence = 1 - SAMPLED_FAMILY_ALPHA / C10_SAMPLED_CASES;
+      const est = estimateFullError(trainingDistribution(lambda), c.m, fullFromReduced({ u: 1, U: vStar }), { stream: caseStream(c, 'mc-error'), samples: 40_000, confidence });
+      const claimed = f.theorem42Error(lambda, c.n, c.m);
+      const e = est.testError;
+      return { error: Math.abs(claimed - e.estimate) / e.halfWidth, tolerance: 1, claimed, found: { estimate: e.estimate, ci: e.ci, replay: est.replay }, inputs: describeCase(c, lambda) };
     },
   };
 }

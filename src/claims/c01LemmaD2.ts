@@ -1,6 +1,7 @@
 /** C01 — Lemma D.2: Gaussian fourth moments, and their sample form E[SAS]. */
 import type { PaperFormulas } from '../theory/formulas';
-import { lemmaD2Property } from '../../properties/appendixD';
+import { lemmaD2Property, lemmaD2SampledProperty } from '../../properties/appendixD';
+import { combineParts } from './parts';
 import { checkProperty } from './propertyCheck';
 import { SAFETY } from './tolerance';
 import type { Claim } from './types';
@@ -11,14 +12,17 @@ export function c01LemmaD2(f: PaperFormulas): Claim {
     id: 'C01',
     source: 'Lemma D.2',
     statement: 'E[x xᵀ A x xᵀ] = Λ(A + Aᵀ)Λ + tr(AΛ)Λ for x ~ N(0, Λ); E[SAS] = ΛAΛ + (1/N)(ΛAᵀΛ + tr(AΛ)Λ) for S = (1/N) Σ x_i x_iᵀ',
-    routes: ['theory', 'moments (Isserlis, index by index)'],
+    routes: ['theory', 'moments (Isserlis, index by index)', 'montecarlo (entrywise, simultaneous intervals)'],
     tolerance: {
       measure: 'max over entries of |difference| / (sum of |Isserlis terms|)',
       bound: `${SAFETY}·2·γ_{3d²+8}`,
       justification: `each entry is a sum of 3d² two-factor products; floating-point summation error is at most γ_n times the sum of absolute terms (Higham §3.1), for both routes; safety factor ${SAFETY}`,
     },
     async check(ctx) {
-      return checkProperty(lemmaD2Property(f), ctx, { claimId: 'C01' });
+      return combineParts([
+        { name: 'exact: Isserlis index by index', result: checkProperty(lemmaD2Property(f), ctx, { claimId: 'C01' }) },
+        { name: 'Monte Carlo, simultaneous intervals (4 cases, family level 1 − 1e-6)', result: checkProperty(lemmaD2SampledProperty(f), { ...ctx, seed: (ctx.seed ^ 0x5a5a5a5a) | 0 }, { claimId: 'C01' }) },
+      ]);
     },
   };
 }

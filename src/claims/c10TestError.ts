@@ -1,6 +1,6 @@
 /** C10 — Theorem 4.2: the trained model's test error on prompts of length M, in three parts. */
 import type { PaperFormulas } from '../theory/formulas';
-import { generalFormProperty, rateBoundProperty, testErrorProperty } from '../../properties/section4';
+import { generalFormProperty, rateBoundProperty, testErrorProperty, testErrorSampledProperty } from '../../properties/section4';
 import { checkProperty } from './propertyCheck';
 import { combineParts } from './parts';
 import type { Claim } from './types';
@@ -12,7 +12,7 @@ export function c10TestError(f: PaperFormulas): Claim {
     source: 'Theorem 4.2',
     statement:
       'test error = best linear error + O(1/M + 1/N²); Gaussian linear case (derived): E(ŷ − ⟨w,x_q⟩)² = (1 + 1/M) tr(Γ⁻²Λ³) + (tr Λ/M) tr(Γ⁻²Λ²) − 2 tr(Γ⁻¹Λ²) + tr Λ',
-    routes: ['theory', 'moments (exact test error of the first-principles minimizer)'],
+    routes: ['theory', 'moments (exact test error of the first-principles minimizer)', 'montecarlo (full LSA forward pass)'],
     tolerance: {
       measure: 'derived form: |E_moments − E_paper| / tr Λ; general form: the same over wᵀΛw; rate bound: E_exact / bound',
       bound: '8·d·(γ_{3d²+8}κ(P) + γ_{d²}(κ(P)+κ(Q)+κ(Γ))) (scaled by the size of the terms); rate bound: 1 + rounding',
@@ -24,6 +24,7 @@ export function c10TestError(f: PaperFormulas): Claim {
         { name: 'derived Gaussian form (spec C10)', result: checkProperty(testErrorProperty(f), ctx, { claimId: 'C10' }) },
         { name: "paper's general form, fixed task (Theorem 4.2 as restated)", result: checkProperty(generalFormProperty(f), sub('general'), { claimId: 'C10' }) },
         { name: 'rate bound (Corollary 4.3 as restated)', result: checkProperty(rateBoundProperty(f), sub('rate'), { claimId: 'C10' }) },
+        { name: 'Monte Carlo of the full LSA at the limit (4 cases, family level 1 − 1e-6)', result: checkProperty(testErrorSampledProperty(f), sub('sampled'), { claimId: 'C10' }) },
       ]);
     },
   };

@@ -35,3 +35,10 @@ export function solveTolerance(d: number, kappas: readonly number[], terms = d *
 export function momentSolveTolerance(d: number, kappaP: number, kappaQ: number, kappaGamma: number): number {
   return SAFETY * d * (gammaN(3 * d * d + 8) * kappaP + gammaN(d * d) * (kappaP + kappaQ + kappaGamma));
 }
+
+/**
+ * The family-wise error rate allowed to the sampled (Monte Carlo) checks of one claim in one run. Each
+ * sampled case gets α/K of it (Bonferroni over the K cases), and its estimator splits that again over
+ * its quantities, so a true claim is reported falsified with probability ≤ α: never flaky in CI.
+ */
+export const SAMPLED_FAMILY_ALPHA = 1e-6;
