@@ -212,3 +212,34 @@ export class RatFunc {
 export function rf(p: Poly | number): RatFunc {
   return new RatFunc(typeof p === 'number' ? constant(p) : p);
 }
+
+/** p with rational functions substituted for some of its variables (the others kept), as a rational function. */
+export function substituteRational(p: Poly, values: Record<string, RatFunc>): RatFunc {
+  const idx = new Map(Object.entries(values).map(([n, v]) => [varIndex(n), v]));
+  const powCache = new Map<string, RatFunc>();
+  const pw = (v: number, e: number): RatFunc => {
+    const k = `${v}^${e}`;
+    let r = powCache.get(k);
+    if (!r) {
+      r = e === 1 ? idx.get(v)! : pw(v, e - 1).mul(idx.get(v)!);
+      powCache.set(k, r);
+    }
+    return r;
+  };
+  // group terms by their substituted part so each product of values is formed once
+  const groups = p.splitBy(new Set(idx.keys()));
+  let out = new RatFunc(constant(0));
+  for (const { vars, exps, rest } of groups.values()) {
+    let f = new RatFunc(rest);
+    for (let k = 0; k < vars.length; k++) f = f.mul(pw(vars[k], exps[k]));
+    out = out.add(f);
+  }
+  return out;
+}
+
+/** A rational function with rational functions substituted for some variables. */
+export function substituteRationalFn(r: RatFunc, values: Record<string, RatFunc>): RatFunc {
+  let out = substituteRational(r.num, values);
+  for (const f of r.factors) out = out.div(substituteRational(f.base.pow(f.exp), values));
+  return out;
+}
