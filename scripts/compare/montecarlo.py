@@ -5,7 +5,7 @@ paths as src/montecarlo/lsaSampler.ts.
 direct: every x_i drawn (z_i standard normal, x_i = L z_i never formed: <a, x_i> = <L^T a, z_i>), chunked,
         one Generator reused, the per-example dot products as one batched matmul (B, M, d) @ (B, d, 3).
 fast:   in the eigenbasis of Lambda, only (w, x_q) drawn; the prompt enters through a 2x2 Wishart draw by
-        the Bartlett decomposition (two chi-squares and one normal per prompt).
+        the Bartlett decomposition (one chi-square and one normal per prompt: yhat uses only G01).
 
 Usage: python3 montecarlo.py '{"d":20,"M":100,"prompts":100000,"lam":[[...]],"V":[[...]],"repeats":3}'
 Prints one JSON object: {"direct": {...}, "fast": {...}, "normalsPerSecond": ...} with prompts per second,
@@ -63,9 +63,8 @@ def fast(lam, V, M, prompts, chunk, rng):
         c00 = np.sqrt(aa)
         c10 = ab / c00
         c11 = np.sqrt(np.maximum(bb - c10 * c10, 0.0))
-        t00 = np.sqrt(rng.chisquare(M, B))
-        t11 = np.sqrt(rng.chisquare(M - 1, B))  # enters only through G11, which yhat does not use
-        t10 = rng.standard_normal(B)
+        t00 = np.sqrt(rng.chisquare(M, B))       # Bartlett T = [[t00, 0], [t10, t11]];
+        t10 = rng.standard_normal(B)             # t11 enters only G11, which yhat does not use
         yhat = c00 * t00 * (c10 * t00 + c11 * t10) / M
         err = yhat - np.einsum('bd,bd->b', w, xq)
         e2 = err * err

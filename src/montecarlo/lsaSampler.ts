@@ -27,6 +27,7 @@ import type { PromptBatch } from '../icl/prompts';
 import type { LsaParams } from '../lsa/params';
 import type { Ziggurat } from '../random/ziggurat';
 import { BartlettFactor } from './wishart';
+import { ChiSquare } from './gamma';
 import { applyFactor, applyFactorT, applyOperator, eigenFrame, factor, operator, type Factor, type Operator } from './dense';
 
 /** The two sampling paths. */
@@ -160,34 +161,75 @@ class DirectSampler implements LsaSampler {
         ky += kyv[j] * xq[j];
         wq += w[j] * xq[j];
       }
+      // Examples are taken two at a time (each coefficient loaded once for both), which is ~2× faster in V8.
       let acc = 0;
+      let i = 0;
       if (this.rxZero) {
         // r·e_i = r_y y_i: two dot products per example (the reduced model and Assumption 3.3's W^PV).
-        for (let i = 0, off = 0; i < m; i++, off += d) {
-          let yw = 0;
-          let ck = 0;
+        for (let off = 0; i + 1 < m; i += 2, off += 2 * d) {
+          let y0 = 0;
+          let c0 = 0;
+          let y1 = 0;
+          let c1 = 0;
+          const off1 = off + d;
           for (let j = 0; j < d; j++) {
-            const zj = zs[off + j];
-            yw += wp[j] * zj;
-            ck += kp[j] * zj;
+            const wj = wp[j];
+            const kj = kp[j];
+            const z0 = zs[off + j];
+            const z1 = zs[off1 + j];
+            y0 += wj * z0;
+            c0 += kj * z0;
+            y1 += wj * z1;
+            c1 += kj * z1;
           }
-          const y = sigma > 0 ? yw + sigma * eps[i] : yw;
-          acc += ry * y * (ck + ky * y);
+          if (sigma > 0) {
+            y0 += sigma * eps[i];
+            y1 += sigma * eps[i + 1];
+          }
+          acc += ry * (y0 * (c0 + ky * y0) + y1 * (c1 + ky * y1));
         }
       } else {
-        for (let i = 0, off = 0; i < m; i++, off += d) {
-          let yw = 0;
-          let pr = 0;
-          let ck = 0;
+        for (let off = 0; i + 1 < m; i += 2, off += 2 * d) {
+          let y0 = 0;
+          let p0 = 0;
+          let c0 = 0;
+          let y1 = 0;
+          let p1 = 0;
+          let c1 = 0;
+          const off1 = off + d;
           for (let j = 0; j < d; j++) {
-            const zj = zs[off + j];
-            yw += wp[j] * zj;
-            pr += rp[j] * zj;
-            ck += kp[j] * zj;
+            const wj = wp[j];
+            const rj = rp[j];
+            const kj = kp[j];
+            const z0 = zs[off + j];
+            const z1 = zs[off1 + j];
+            y0 += wj * z0;
+            p0 += rj * z0;
+            c0 += kj * z0;
+            y1 += wj * z1;
+            p1 += rj * z1;
+            c1 += kj * z1;
           }
-          const y = sigma > 0 ? yw + sigma * eps[i] : yw;
-          acc += (pr + ry * y) * (ck + ky * y);
+          if (sigma > 0) {
+            y0 += sigma * eps[i];
+            y1 += sigma * eps[i + 1];
+          }
+          acc += (p0 + ry * y0) * (c0 + ky * y0) + (p1 + ry * y1) * (c1 + ky * y1);
         }
+      }
+      for (let off = i * d; i < m; i++, off += d) {
+        // the last example when M is odd (all three products; r_p is 0 when r_x is)
+        let yw = 0;
+        let pr = 0;
+        let ck = 0;
+        for (let j = 0; j < d; j++) {
+          const zj = zs[off + j];
+          yw += wp[j] * zj;
+          pr += rp[j] * zj;
+          ck += kp[j] * zj;
+        }
+        const y = sigma > 0 ? yw + sigma * eps[i] : yw;
+        acc += (pr + ry * y) * (ck + ky * y);
       }
       if (this.hasQueryTerm) {
         let rq = 0;
@@ -239,6 +281,7 @@ class FastSampler implements LsaSampler {
   private readonly hasQueryTerm: boolean;
   private readonly hasKy: boolean;
   private readonly bart: BartlettFactor;
+  private readonly chiM: ChiSquare;
   private readonly t: Float64Array;
   private readonly omega: Float64Array;
   private readonly zq: Float64Array;
@@ -266,6 +309,7 @@ class FastSampler implements LsaSampler {
     this.hasKy = b.ky.some((x) => x !== 0);
     const k = this.sigma > 0 ? 3 : 2;
     this.bart = new BartlettFactor(k, m);
+    this.chiM = new ChiSquare(m);
     this.t = new Float64Array(k * k);
     this.omega = new Float64Array(d);
     this.zq = new Float64Array(d);
@@ -310,20 +354,16 @@ class FastSampler implements LsaSampler {
         c10 = ab / c00;
         c11 = Math.sqrt(Math.max(bb - c10 * c10, 0));
       } else c11 = Math.sqrt(bb);
-      this.bart.draw(z, t);
       let sum: number;
       if (!noisy) {
-        // P = C T, rows p0 = c00 T[0,:], p1 = c10 T[0,:] + c11 T[1,:]; G01 = p0·p1.
-        const t00 = t[0];
-        const t01 = t[1];
-        const t10 = t[2];
-        const t11 = t[3];
-        const p00 = c00 * t00;
-        const p01 = c00 * t01;
-        const p10 = c10 * t00 + c11 * t10;
-        const p11 = c10 * t01 + c11 * t11;
-        sum = p00 * p10 + p01 * p11;
+        // Only G01 enters ŷ. With the 2×2 Bartlett factor T = [[t00, 0], [t10, t11]] and P = C T,
+        // G01 = c00 t00 (c10 t00 + c11 t10): t11 (χ²_{M−1}) never enters, so it is not drawn, and the
+        // formula holds for every M ≥ 1 (for M = 1, (t00, t10) ~ (|g0|, g1) gives G01's law, g1 being symmetric).
+        const t00 = Math.sqrt(this.chiM.draw(z));
+        const t10 = z.next();
+        sum = c00 * t00 * (c10 * t00 + c11 * t10);
       } else {
+        this.bart.draw(z, t);
         // rows of P = C T with C = [[c00,0,0],[c10,c11,0],[0,0,σ]]
         let g01 = 0;
         let g02 = 0;

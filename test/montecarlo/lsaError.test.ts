@@ -77,6 +77,8 @@ describe('Monte Carlo test error of the reduced predictor against the exact quad
     cases.push({ name: 'shifted, noisy', dist: shiftedDistribution(d, rng.child('shift'), 0.5), m: 7, v: randomMat(d, d, rng.child('v2'), 0.3) });
     // M = 2 < 3: the fast path's 3×3 Wishart falls back to an explicit Gram matrix
     cases.push({ name: 'M = 2, noisy', dist: { d, promptCov: lambda, noiseStd: 1 }, m: 2, v: randomMat(d, d, rng.child('v3'), 0.3) });
+    // M = 1 without noise: the 2×2 Bartlett draw with its unused χ²_0 entry skipped
+    cases.push({ name: 'M = 1', dist: { d, promptCov: lambda }, m: 1, v: randomMat(d, d, rng.child('v4'), 0.3) });
     const checks = cases.length * 2;
     for (const c of cases) {
       const exact = testError(testErrorModel(c.dist, c.m), c.v);
@@ -88,7 +90,7 @@ describe('Monte Carlo test error of the reduced predictor against the exact quad
         // the loss is half the error, interval included
         expect(res.populationLoss.estimate).toBe(e.estimate / 2);
         expect(res.populationLoss.ci[1]).toBe(e.ci[1] / 2);
-        // the estimate is sharp enough for the check to mean something: half-width under 10 % of the value (M = 2 has heavy tails)
+        // the estimate is sharp enough for the check to mean something: half-width under 10 % of the value (M ≤ 2 has heavy tails)
         expect(e.halfWidth, `${c.name} (${method})`).toBeLessThan(0.1 * exact);
       }
     }
