@@ -131,6 +131,8 @@ export class Ziggurat {
       }
       return;
     }
+    const KN = kn;
+    const WN = wn;
     let s00 = g.s00;
     let s01 = g.s01;
     let s10 = g.s10;
@@ -148,7 +150,7 @@ export class Ziggurat {
       s01 = n01;
       const hz = u << 7;
       const iz = u >>> 25;
-      if (Math.abs(hz) < kn[iz]) out[i] = hz * wn[iz];
+      if (Math.abs(hz) < KN[iz]) out[i] = hz * WN[iz];
       else {
         g.s00 = s00;
         g.s01 = s01;

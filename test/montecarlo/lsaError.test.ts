@@ -77,6 +77,11 @@ describe('Monte Carlo test error of the reduced predictor against the exact quad
     cases.push({ name: 'shifted, noisy', dist: shiftedDistribution(d, rng.child('shift'), 0.5), m: 7, v: randomMat(d, d, rng.child('v2'), 0.3) });
     // M = 2 < 3: the fast path's 3×3 Wishart falls back to an explicit Gram matrix
     cases.push({ name: 'M = 2, noisy', dist: { d, promptCov: lambda, noiseStd: 1 }, m: 2, v: randomMat(d, d, rng.child('v3'), 0.3) });
+    // a fixed task: Σ_w = w wᵀ is only semidefinite (the samplers then use its symmetric square root)
+    const wRng = rng.child('wfixed');
+    const wFixed = Array.from({ length: d }, () => wRng.normal());
+    const fixedTask = wFixed.map((a) => wFixed.map((b) => a * b));
+    cases.push({ name: 'fixed task', dist: { d, promptCov: lambda, taskCov: fixedTask, noiseStd: 0.2 }, m: 8, v: vNear });
     // M = 1 without noise: the 2×2 Bartlett draw with its unused χ²_0 entry skipped
     cases.push({ name: 'M = 1', dist: { d, promptCov: lambda }, m: 1, v: randomMat(d, d, rng.child('v4'), 0.3) });
     const checks = cases.length * 2;
