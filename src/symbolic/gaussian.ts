@@ -72,6 +72,19 @@ function renameSlot(p: Poly, from: string, to: string): Poly {
   return p.rename(map);
 }
 
+function productTerm(s: SumTerm, t: SumTerm): SumTerm {
+  let body = t.body;
+  const slots = [...s.slots];
+  for (const sl of t.slots) {
+    if (slots.includes(sl)) {
+      const f = `s${++freshSlot}`;
+      body = renameSlot(body, sl, f);
+      slots.push(f);
+    } else slots.push(sl);
+  }
+  return { factor: s.factor.mul(t.factor), slots, body: s.body.mul(body) };
+}
+
 /** A sum of terms, each a factor times a polynomial summed over its slots. */
 export class SumPoly {
   readonly terms: readonly SumTerm[];
@@ -97,21 +110,26 @@ export class SumPoly {
     return new SumPoly(this.terms.map((t) => ({ ...t, factor: t.factor.mul(c) })));
   }
 
+  /** The same sum without terms whose body or factor is 0. */
+  pruned(): SumPoly {
+    return new SumPoly(this.terms.filter((t) => !t.body.isZero() && !t.factor.isZero()));
+  }
+
   /** The product; slots of `o` that clash with slots of this are renamed to fresh ones. */
   mul(o: SumPoly): SumPoly {
     const out: SumTerm[] = [];
-    for (const s of this.terms)
-      for (const t of o.terms) {
-        let body = t.body;
-        const slots = [...s.slots];
-        for (const sl of t.slots) {
-          if (slots.includes(sl)) {
-            const f = `s${++freshSlot}`;
-            body = renameSlot(body, sl, f);
-            slots.push(f);
-          } else slots.push(sl);
-        }
-        out.push({ factor: s.factor.mul(t.factor), slots, body: s.body.mul(body) });
+    for (const s of this.pruned().terms) for (const t of o.pruned().terms) out.push(productTerm(s, t));
+    return new SumPoly(out);
+  }
+
+  /** The square, with each cross product formed once (2·tᵢtⱼ for i < j). */
+  square(): SumPoly {
+    const ts = this.pruned().terms;
+    const out: SumTerm[] = [];
+    for (let i = 0; i < ts.length; i++)
+      for (let j = i; j < ts.length; j++) {
+        const p = productTerm(ts[i], ts[j]);
+        out.push(i === j ? p : { ...p, factor: p.factor.scale(2) });
       }
     return new SumPoly(out);
   }

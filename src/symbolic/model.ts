@@ -131,7 +131,7 @@ export interface LossOptions extends PredictionOptions {
 export function populationLoss(dist: SymbolicDistribution, params: SymbolicParams, opts: LossOptions = {}): RatFunc {
   const d = dist.d;
   const residual = prediction(d, params, opts).add(SumPoly.plain(queryLabel(d).neg()));
-  const sq = residual.mul(residual);
+  const sq = residual.square();
   const e = expectation(sq, { vectors: promptVectors(dist), count: opts.length ?? sym('N'), stats: opts.stats });
   return opts.half === false ? e : e.mul(rf(constant(1, 2)));
 }

@@ -1,0 +1,111 @@
+/**
+ * Side by side: P2's expansion — the reduced population loss L(u, U) = ½E(ŷ − y_q)² from the LSA
+ * definition with full symbolic Λ and symbolic N — by our two engines and by SymPy doing the same
+ * expansion from the same definition (scripts/compare/symbolic.py: coincidence classes, Wick pairings
+ * memoized by index multiset, per independent vector).
+ *
+ * Forms timed:
+ * - ours, own polynomial layer (src/symbolic/model.ts populationLoss): 3 warm-up runs (JIT), then the best
+ *   of 20 (d = 2) or 10 (d = 3); the first, cold run is reported in the notes.
+ * - ours, nerdamer (src/symbolic/nerdamerModel.ts, heat-operator expectations): one run after a warm-up
+ *   at d = 1 (d = 3 with full Λ takes minutes; set SYMBOLIC_COMPARE_NERDAMER_D3=0 to skip it).
+ * - SymPy 1.14: `ring` (sparse polynomials over QQ, the same representation as our layer; the reference)
+ *   and `expr` (general expressions + expand), best of 5 / 3 runs timed inside Python after imports.
+ * Both sides produce 2N²L with the same number of terms (56 at d = 2, 363 at d = 3), checked here.
+ *
+ * Run standalone: npx tsx scripts/compare/symbolic.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { covarianceSymbols, populationLoss, reducedParams } from '../../src/symbolic/model';
+import { nerdamerLoss, nReducedParams } from '../../src/symbolic/nerdamerModel';
+
+/** One comparison row (the shape scripts/bench-compare.ts prints). */
+export interface CompareRow {
+  task: string;
+  ours: number;
+  reference: number;
+  unit: string;
+  referenceLabel: string;
+  /** reference time / our time: > 1 means we are faster. */
+  speedup: number;
+  notes: string;
+}
+
+interface PyResult {
+  sympy: string;
+  results: Record<string, { seconds: number; terms: number; runs: number }>;
+}
+
+function ownLoss(d: number): number {
+  return populationLoss({ d, promptCov: covarianceSymbols('l', d) }, reducedParams(d)).num.size;
+}
+
+function timeOwn(d: number, reps: number): { best: number; cold: number; terms: number } {
+  let t = performance.now();
+  const terms = ownLoss(d);
+  const cold = (performance.now() - t) / 1000;
+  for (let k = 0; k < 3; k++) ownLoss(d);
+  let best = Infinity;
+  for (let k = 0; k < reps; k++) {
+    t = performance.now();
+    ownLoss(d);
+    best = Math.min(best, (performance.now() - t) / 1000);
+  }
+  return { best, cold, terms };
+}
+
+function lambdaStrings(d: number): string[][] {
+  return Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => `l${Math.min(i, j) + 1}${Math.max(i, j) + 1}`));
+}
+
+function timeNerdamer(d: number): number {
+  const t = performance.now();
+  nerdamerLoss(d, nReducedParams(d), { lambda: lambdaStrings(d) });
+  return (performance.now() - t) / 1000;
+}
+
+/** Run the comparison; rows for d = 2 and 3, both engines. */
+export async function compare(): Promise<CompareRow[]> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const py = JSON.parse(
+    execFileSync('python3', [join(here, 'symbolic.py')], { input: JSON.stringify({ dims: [2, 3], repeats: 5 }), encoding: 'utf8', maxBuffer: 1 << 22 }),
+  ) as PyResult;
+  const rows: CompareRow[] = [];
+  for (const d of [2, 3]) {
+    const own = timeOwn(d, d === 2 ? 20 : 10);
+    const ring = py.results[`ring-d${d}`];
+    const expr = py.results[`expr-d${d}`];
+    const sameTerms = ring.terms === own.terms && expr.terms === own.terms;
+    rows.push({
+      task: `P2 L(u,U) d=${d}, full Λ: own polynomial layer`,
+      ours: own.best,
+      reference: ring.seconds,
+      unit: 's',
+      referenceLabel: `SymPy ${py.sympy} ring (QQ)`,
+      speedup: ring.seconds / own.best,
+      notes: `ours best of ${d === 2 ? 20 : 10} after 3 warm-ups (first cold run ${own.cold.toFixed(4)} s); SymPy expr+expand ${expr.seconds.toFixed(4)} s (speedup vs it ${(expr.seconds / own.best).toFixed(1)}×); terms of 2N²L: ours ${own.terms}, SymPy ${ring.terms}${sameTerms ? ' (same)' : ' (DIFFER)'}`,
+    });
+  }
+  timeNerdamer(1); // warm-up
+  for (const d of [2, 3]) {
+    if (d === 3 && process.env.SYMBOLIC_COMPARE_NERDAMER_D3 === '0') continue;
+    const t = timeNerdamer(d);
+    const ring = py.results[`ring-d${d}`];
+    rows.push({
+      task: `P2 L(u,U) d=${d}, full Λ: nerdamer (heat operator)`,
+      ours: t,
+      reference: ring.seconds,
+      unit: 's',
+      referenceLabel: `SymPy ${py.sympy} ring (QQ)`,
+      speedup: ring.seconds / t,
+      notes: `one run; SymPy expr+expand ${py.results[`expr-d${d}`].seconds.toFixed(4)} s. nerdamer is the independent second engine, not the fast path`,
+    });
+  }
+  return rows;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const r of await compare()) console.log(`${r.task}: ours ${r.ours.toPrecision(4)} s, ${r.referenceLabel} ${r.reference.toPrecision(4)} s, speedup ${r.speedup.toFixed(2)}× — ${r.notes}`);
+}
