@@ -104,59 +104,86 @@ export interface StiffProblem {
 
 /** Work buffers of one Rosenbrock step. */
 export interface RosenbrockWork {
-  k: Float64Array[];
+  /** The s stage increments, stage j at offset j·n. */
+  k: Float64Array;
   stage: Float64Array;
   fy: Float64Array;
+  /** The tableau as flat typed arrays: a and c row-major s×s (lower triangle), b, and c/h scratch. */
+  A: Float64Array;
+  C: Float64Array;
+  B: Float64Array;
+  ch: Float64Array;
+  /** Views of k per stage. */
+  views: Float64Array[];
 }
 
 /** Allocate step buffers for dimension n and a tableau. */
 export function rosenbrockWork(n: number, tab: RosenbrockTableau): RosenbrockWork {
-  return { k: tab.b.map(() => new Float64Array(n)), stage: new Float64Array(n), fy: new Float64Array(n) };
+  const s = tab.b.length;
+  const A = new Float64Array(s * s);
+  const C = new Float64Array(s * s);
+  for (let i = 0; i < s; i++)
+    for (let j = 0; j < i; j++) {
+      A[i * s + j] = tab.a[i][j];
+      C[i * s + j] = tab.c[i][j];
+    }
+  const k = new Float64Array(s * n);
+  return {
+    k,
+    stage: new Float64Array(n),
+    fy: new Float64Array(n),
+    A,
+    C,
+    B: Float64Array.from(tab.b),
+    ch: new Float64Array(s),
+    views: Array.from({ length: s }, (_, i) => k.subarray(i * n, (i + 1) * n)),
+  };
 }
 
 /**
  * One Rosenbrock step: writes y_new into `out` and the error estimate into `err`. Returns the number of
- * f evaluations, or −1 when the linear system is singular or a stage is not finite.
+ * f evaluations, or −1 when the linear system is singular or the result is not finite. Each stage makes
+ * one fused pass for its point y + Σ a_ij k_j and its term Σ (c_ij/h) k_j, one f evaluation and one solve.
  */
 export function rosenbrockStep(problem: StiffProblem, tab: RosenbrockTableau, y: Float64Array, h: number, out: Float64Array, err: Float64Array, work: RosenbrockWork): number {
   const n = problem.n;
   const solve = problem.prepare(y, 1 / (h * tab.gamma));
   if (!solve) return -1;
-  const { k, stage, fy } = work;
-  const s = tab.b.length;
+  const { k, stage, fy, A, C, B, ch, views } = work;
+  const s = B.length;
   for (let i = 0; i < s; i++) {
-    const ai = tab.a[i];
-    const ci = tab.c[i];
+    const ki = views[i];
     if (i === 0) {
-      problem.f(y, fy);
+      problem.f(y, ki);
     } else {
-      stage.set(y);
-      for (let j = 0; j < i; j++) {
-        const aij = ai[j];
-        if (aij === 0) continue;
-        const kj = k[j];
-        for (let m = 0; m < n; m++) stage[m] += aij * kj[m];
+      const row = i * s;
+      for (let j = 0; j < i; j++) ch[j] = C[row + j] / h;
+      for (let m = 0; m < n; m++) {
+        let st = y[m];
+        let cs = 0;
+        for (let j = 0, o = m; j < i; j++, o += n) {
+          const kv = k[o];
+          st += A[row + j] * kv;
+          cs += ch[j] * kv;
+        }
+        stage[m] = st;
+        ki[m] = cs;
       }
       problem.f(stage, fy);
-    }
-    const ki = k[i];
-    ki.set(fy);
-    for (let j = 0; j < i; j++) {
-      const cij = ci[j] / h;
-      const kj = k[j];
-      for (let m = 0; m < n; m++) ki[m] += cij * kj[m];
+      for (let m = 0; m < n; m++) ki[m] += fy[m];
     }
     solve(ki);
-    for (let m = 0; m < n; m++) if (!Number.isFinite(ki[m])) return -1;
   }
-  out.set(y);
-  for (let j = 0; j < s; j++) {
-    const bj = tab.b[j];
-    const kj = k[j];
-    for (let m = 0; m < n; m++) out[m] += bj * kj[m];
+  let check = 0;
+  for (let m = 0; m < n; m++) {
+    let v = y[m];
+    for (let j = 0, o = m; j < s; j++, o += n) v += B[j] * k[o];
+    out[m] = v;
+    const e = k[(s - 1) * n + m];
+    err[m] = e;
+    check += v + e;
   }
-  err.set(k[s - 1]);
-  return s;
+  return Number.isFinite(check) ? s : -1;
 }
 
 /** Options of {@link integrateRosenbrock}. */
