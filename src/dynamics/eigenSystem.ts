@@ -103,6 +103,7 @@ export function eigenSystem(model: QuadraticModel): EigenSystem {
   const m = d * d;
   const cvec = new Float64Array(m);
   const dinv = new Float64Array(m);
+  const state = { sInv: NaN };
   return {
     n,
     d,
@@ -143,15 +144,16 @@ export function eigenSystem(model: QuadraticModel): EigenSystem {
       }
       const s = shift + sax2 - schur;
       const scale = shift + sax2 + schur;
-      if (!Number.isFinite(s) || Math.abs(s) <= 1e-14 * scale) return null;
-      const sInv = 1 / s;
-      return (r) => {
-        let t = r[0];
-        for (let k = 0; k < m; k++) t += cvec[k] * r[k + 1] * dinv[k];
-        const zu = t * sInv;
-        r[0] = zu;
-        for (let k = 0; k < m; k++) r[k + 1] = (r[k + 1] + cvec[k] * zu) * dinv[k];
-      };
+      if (!Number.isFinite(s) || Math.abs(s) <= 1e-14 * scale) return false;
+      state.sInv = 1 / s;
+      return true;
+    },
+    solve(r) {
+      let t = r[0];
+      for (let k = 0; k < m; k++) t += cvec[k] * dinv[k] * r[k + 1];
+      const zu = t * state.sInv;
+      r[0] = zu;
+      for (let k = 0; k < m; k++) r[k + 1] = (r[k + 1] + cvec[k] * zu) * dinv[k];
     },
   };
 }

@@ -96,10 +96,12 @@ export interface StiffProblem {
   /** out ← f(y). */
   f(y: Float64Array, out: Float64Array): void;
   /**
-   * Prepare to solve (shift·I − J(y)) z = r, J the exact Jacobian at y. Returns a function that
-   * overwrites r with z, or null when the matrix is (numerically) singular.
+   * Prepare to solve (shift·I − J(y)) z = r, J the exact Jacobian at y; false when the matrix is
+   * (numerically) singular. Later `solve` calls use this preparation.
    */
-  prepare(y: Float64Array, shift: number): ((r: Float64Array) => void) | null;
+  prepare(y: Float64Array, shift: number): boolean;
+  /** Overwrite r with z solving (shift·I − J) z = r for the last successful `prepare`. */
+  solve(r: Float64Array): void;
 }
 
 /** Work buffers of one Rosenbrock step. */
@@ -147,8 +149,7 @@ export function rosenbrockWork(n: number, tab: RosenbrockTableau): RosenbrockWor
  */
 export function rosenbrockStep(problem: StiffProblem, tab: RosenbrockTableau, y: Float64Array, h: number, out: Float64Array, err: Float64Array, work: RosenbrockWork): number {
   const n = problem.n;
-  const solve = problem.prepare(y, 1 / (h * tab.gamma));
-  if (!solve) return -1;
+  if (!problem.prepare(y, 1 / (h * tab.gamma))) return -1;
   const { k, stage, fy, A, C, B, ch, views } = work;
   const s = B.length;
   for (let i = 0; i < s; i++) {
@@ -172,7 +173,7 @@ export function rosenbrockStep(problem: StiffProblem, tab: RosenbrockTableau, y:
       problem.f(stage, fy);
       for (let m = 0; m < n; m++) ki[m] += fy[m];
     }
-    solve(ki);
+    problem.solve(ki);
   }
   let check = 0;
   for (let m = 0; m < n; m++) {
