@@ -9,7 +9,8 @@
  * - SciPy: BDF, LSODA and Radau in the original coordinates (state (u, vec U), 401 unknowns) with the
  *   analytic dense Jacobian, a terminal event at the same stopping distance; best of 2 runs each, timed
  *   inside Python after imports; the best of the three is the reference. At rtol 1e-12 (the CLI's
- *   default) only LSODA, once: BDF and Radau each ran over 100 s there when tried.
+ *   default) only LSODA, once: BDF and Radau each ran over 100 s there when tried. SciPy runs with one
+ *   BLAS thread (OPENBLAS_NUM_THREADS=1), like ours.
  * - SciPy BDF on the eigenbasis system with a sparse arrow Jacobian: the same structure ours exploits,
  *   to separate what the structure buys from what the implementation buys.
  * Both sides use the same rtol and atol = rtol/100; the accuracy each side reached (final distance and
@@ -75,7 +76,10 @@ export function flowBenchProblem(d = D, kappa = KAPPA): { model: QuadraticModel;
 function runPython(model: QuadraticModel, theta: Mat, rtol: number, methods: string[], repeats: number): PyResult {
   const here = dirname(fileURLToPath(import.meta.url));
   const cfg = JSON.stringify({ P: model.P, Q: model.Q, B: model.B, theta, sigma: SIGMA, rtol, atol: rtol * 1e-2, tol: STOP, repeats, methods });
-  const out = execFileSync('python3', [join(here, 'flow.py')], { input: cfg, encoding: 'utf8', maxBuffer: 1 << 22 });
+  // One BLAS thread: ours is single threaded, and on a shared 2-core machine threaded BLAS made SciPy's
+  // BDF time swing from 0.9 s to 11 s between runs.
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  const out = execFileSync('python3', [join(here, 'flow.py')], { input: cfg, env, encoding: 'utf8', maxBuffer: 1 << 22 });
   return JSON.parse(out) as PyResult;
 }
 
