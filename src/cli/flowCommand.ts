@@ -214,11 +214,20 @@ export function registerFlow(program: Command, setCode: (code: number) => void):
     .action(async (opts: FlowCommandOptions) => {
       const inp = parseFlowOptions(opts);
       const bar = progress('flow');
+      // A progress display must never end the run: src/cli/progress.ts throws (String.repeat(-1)) on a
+      // terminal that reports 0 columns, so its calls are guarded here.
+      const safely = (draw: () => void): void => {
+        try {
+          draw();
+        } catch {
+          /* the bar is cosmetic */
+        }
+      };
       let run;
       try {
-        run = runFlowCommand(inp, (f, label) => bar.update(f, 1, label), (line) => process.stderr.write(`icl-audit: ${line}\n`));
+        run = runFlowCommand(inp, (f, label) => safely(() => bar.update(f, 1, label)), (line) => process.stderr.write(`icl-audit: ${line}\n`));
       } finally {
-        bar.done();
+        safely(() => bar.done());
       }
       if (opts.json) writeJsonFile(opts.json, run.report);
       const text = renderFlowSummary(run.report, run.result);
