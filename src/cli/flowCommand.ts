@@ -61,6 +61,7 @@ export function parseFlowOptions(o: FlowCommandOptions): FlowInputs {
   const d = intArg('--d', o.d, 1, 64);
   const n = intArg('--N', o.N, 1, 1_000_000_000);
   if (o.cov !== undefined && o.covFile !== undefined) throw new UsageError('--cov and --cov-file cannot be used together (give one covariance source)');
+  if (o.kappa !== undefined && o.covFile !== undefined) throw new UsageError('--kappa applies to the --cov families, not to --cov-file (the file fixes Λ)');
   const family = o.covFile !== undefined ? null : familyArg('--cov', o.cov ?? 'rotated');
   const kappa = o.kappa !== undefined ? numberArg('--kappa', o.kappa, { min: 1, max: 1e12 }) : family ? 10 : null;
   const sigma = o.sigma !== undefined ? numberArg('--sigma', o.sigma, { min: 0, openMin: true, max: 1e6 }) : null;

@@ -122,6 +122,7 @@ describe('icl-audit flow', () => {
     [['--d', '2', '--N', '5', '--step', '0.1'], '--step'],
     [['--d', '2', '--N', '5', '--cov', 'rotated', '--cov-file', 'x.json'], '--cov-file'],
     [['--d', '2', '--N', '5', '--cov-file', '/no/such/file.json'], '--cov-file'],
+    [['--d', '2', '--N', '5', '--cov-file', 'x.json', '--kappa', '5'], '--kappa'],
   ];
   for (const [args, name] of badArgs) {
     it(`bad input ${args.join(' ')}: exit 2, names ${name}, no output`, async () => {
