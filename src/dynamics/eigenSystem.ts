@@ -148,6 +148,24 @@ export function eigenSystem(model: QuadraticModel): EigenSystem {
       state.sInv = 1 / s;
       return true;
     },
+    addSolve(y, r) {
+      // pass 1: r += f(y), and the Schur right-hand side t = r_u + Σ c_k r_k / D_k
+      const u = y[0];
+      let su = 0;
+      let t = 0;
+      for (let k = 0; k < m; k++) {
+        const x = y[k + 1];
+        const g = u * a[k] * x - b[k];
+        su += x * g;
+        const rk = r[k + 1] - u * g;
+        r[k + 1] = rk;
+        t += cvec[k] * dinv[k] * rk;
+      }
+      const zu = (r[0] - su + t) * state.sInv;
+      r[0] = zu;
+      // pass 2: back-substitution
+      for (let k = 0; k < m; k++) r[k + 1] = (r[k + 1] + cvec[k] * zu) * dinv[k];
+    },
     solve(r) {
       let t = r[0];
       for (let k = 0; k < m; k++) t += cvec[k] * dinv[k] * r[k + 1];

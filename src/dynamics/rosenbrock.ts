@@ -102,6 +102,8 @@ export interface StiffProblem {
   prepare(y: Float64Array, shift: number): boolean;
   /** Overwrite r with z solving (shift·I − J) z = r for the last successful `prepare`. */
   solve(r: Float64Array): void;
+  /** Optional fused form of `r += f(y)` followed by `solve(r)` (fewer passes over memory). */
+  addSolve?(y: Float64Array, r: Float64Array): void;
 }
 
 /** Work buffers of one Rosenbrock step. */
@@ -155,6 +157,11 @@ export function rosenbrockStep(problem: StiffProblem, tab: RosenbrockTableau, y:
   for (let i = 0; i < s; i++) {
     const ki = views[i];
     if (i === 0) {
+      if (problem.addSolve) {
+        ki.fill(0);
+        problem.addSolve(y, ki);
+        continue;
+      }
       problem.f(y, ki);
     } else {
       const row = i * s;
@@ -169,6 +176,10 @@ export function rosenbrockStep(problem: StiffProblem, tab: RosenbrockTableau, y:
         }
         stage[m] = st;
         ki[m] = cs;
+      }
+      if (problem.addSolve) {
+        problem.addSolve(stage, ki);
+        continue;
       }
       problem.f(stage, fy);
       for (let m = 0; m < n; m++) ki[m] += fy[m];

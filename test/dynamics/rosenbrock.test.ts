@@ -116,6 +116,16 @@ describe('arrow-shaped solve of (shift·I − J) z = r', () => {
       const scale = Math.max(...dense.map(Math.abs));
       // central differences: O(h²·f‴) ≈ 1e-12 in J; amplified by cond(M) ≲ 1e3 here → well below 1e-6.
       for (let i = 0; i < n; i++) expect(Math.abs(z[i] - dense[i])).toBeLessThan(1e-6 * scale);
+      // the fused addSolve(y2, r) equals r += f(y2) then solve
+      const y2 = new Float64Array(n).map(() => rng.normal());
+      const viaParts = r.slice();
+      const fy2 = new Float64Array(n);
+      sys.f(y2, fy2);
+      for (let i = 0; i < n; i++) viaParts[i] += fy2[i];
+      sys.solve(viaParts);
+      const fused = r.slice();
+      sys.addSolve!(y2, fused);
+      for (let i = 0; i < n; i++) expect(Math.abs(fused[i] - viaParts[i])).toBeLessThan(1e-12 * Math.max(1, Math.abs(viaParts[i])));
     }
   });
 });
