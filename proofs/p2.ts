@@ -9,6 +9,7 @@ import { nerdamerLoss, nReducedParams } from '../src/symbolic/nerdamerModel';
 import { nIsZero } from '../src/symbolic/nerdamerEngine';
 import { matrixPoint, randomRational, randomSpdRational, relativeError, toMat } from '../src/symbolic/points';
 import { monteCarloFullLoss, zCheck } from '../src/symbolic/montecarlo';
+import { sampledRouteCheck } from '../src/symbolic/sampledRoute';
 import { rat, rtoNumber, type Rat } from '../src/symbolic/rational';
 import { PAPER_MODEL } from '../src/symbolic/model';
 import { derivedLoss, lambdaSymbols } from './derived';
@@ -77,6 +78,11 @@ export const P2: Derivation = {
         const est = monteCarloFullLoss({ d, promptCov: toMat(lamQ) }, nVal, params, 40000, rng.child('mc'));
         const { ok, z } = zCheck(value, est);
         return { ok, detail: `derived ${value.toPrecision(6)}, sampled ${est.mean.toPrecision(6)} ± ${est.se.toPrecision(2)}, |z| = ${z.toFixed(2)}` };
+      });
+    if (opts.monteCarlo !== false)
+      log.run('at that point: src/montecarlo estimateFullError (its own fast sampler, 10⁶ prompts) interval contains the derived value', () => {
+        const params = fullFromReduced({ u: rtoNumber(uQ), U: toMat(UQ) });
+        return sampledRouteCheck({ kind: 'full-loss', params }, { d, promptCov: toMat(lamQ) }, nVal, value, 1000000, rng.child('montecarlo'));
       });
     void sEvaluate;
     return log.result('P2', TITLE, P2.claims, opts);

@@ -12,6 +12,7 @@ import { nerdamerLoss, nGeneralParams } from '../src/symbolic/nerdamerModel';
 import { nDiff, nIsZero, nSubs } from '../src/symbolic/nerdamerEngine';
 import { matrixPoint, randomRational, randomSpdRational, relativeError, toMat } from '../src/symbolic/points';
 import { monteCarloFullLoss, zCheck } from '../src/symbolic/montecarlo';
+import { sampledRouteCheck } from '../src/symbolic/sampledRoute';
 import { rat, rfromNumber, rtoNumber, rtoString, type Rat } from '../src/symbolic/rational';
 import { derivedLoss } from './derived';
 import { StepLog, checkDimension } from './steps';
@@ -24,7 +25,7 @@ export const P3: Derivation = {
   id: 'P3',
   title: TITLE,
   claims: ['C02', 'C04'],
-  dims: [1, 2],
+  dims: [1, 2, 3],
   maxD: 3,
   async run(opts: ProveOptions) {
     const { d } = opts;
@@ -135,6 +136,11 @@ export const P3: Derivation = {
         const est = monteCarloFullLoss({ d, promptCov: toMat(lamQ) }, 4, { wpv, wkq }, 40000, rng.child('mc'));
         const { ok, z } = zCheck(value, est);
         return { ok, detail: `derived ${value.toPrecision(6)}, sampled ${est.mean.toPrecision(6)} ± ${est.se.toPrecision(2)}, |z| = ${z.toFixed(2)}` };
+      });
+    if (opts.monteCarlo !== false)
+      log.run('at that θ: src/montecarlo estimateFullError (its own fast sampler, 10⁶ prompts) interval contains the derived value', () => {
+        const value = rtoNumber(full.evaluate({ ...matrixPoint('l', lamQ), ...thetaPoint, N: rat(4n) }));
+        return sampledRouteCheck({ kind: 'full-loss', params: { wpv, wkq } }, { d, promptCov: toMat(lamQ) }, 4, value, 1000000, rng.child('montecarlo'));
       });
     return log.result('P3', TITLE, P3.claims, opts);
   },

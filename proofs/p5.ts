@@ -10,7 +10,7 @@ import { stream } from '../src/random/stream';
 import { Poly, constant, sym } from '../src/symbolic/poly';
 import { RatFunc, rf, substituteRational, substituteRationalFn } from '../src/symbolic/ratfunc';
 import { constantMatrix, sDet, sEvaluate, type SMat } from '../src/symbolic/matrix';
-import { nDiff, nExpand } from '../src/symbolic/nerdamerEngine';
+import { nDiff, nExpand, nInverse } from '../src/symbolic/nerdamerEngine';
 import { matrixPoint, randomSpdRational, relativeError, toMat, randomRational } from '../src/symbolic/points';
 import { monteCarloTestError, zCheck } from '../src/symbolic/montecarlo';
 import { rat, rtoNumber, rtoString, type Rat } from '../src/symbolic/rational';
@@ -34,11 +34,11 @@ export const P5: Derivation = {
   id: 'P5',
   title: TITLE,
   claims: ['C06', 'C08'],
-  dims: [1, 2],
-  maxD: 2,
+  dims: [1, 2, 3],
+  maxD: 3,
   async run(opts: ProveOptions) {
     const { d } = opts;
-    checkDimension('P5', d, 2);
+    checkDimension('P5', d, 3);
     const model = opts.model ?? PAPER_MODEL;
     const log = new StepLog();
     const rng = stream(opts.seed ?? 20240125).child(`P5-d${d}`);
@@ -123,16 +123,7 @@ export const P5: Derivation = {
           const lam2 = lamQ.map((row) => row.map((r) => `(${rtoString(r)})`));
           const tr = lam2.map((row, i) => row[i]).join('+');
           const G = lam2.map((row, i) => row.map((x, j) => nExpand(`(1+1/${nVal})*${x}+(${i === j ? `(${tr})/${nVal}` : '0'})`)));
-          const inv: string[][] =
-            d === 1
-              ? [[nExpand(`1/(${G[0][0]})`)]]
-              : (() => {
-                  const det = `((${G[0][0]})*(${G[1][1]})-(${G[0][1]})*(${G[1][0]}))`;
-                  return [
-                    [nExpand(`(${G[1][1]})/${det}`), nExpand(`(-1)*(${G[0][1]})/${det}`)],
-                    [nExpand(`(-1)*(${G[1][0]})/${det}`), nExpand(`(${G[0][0]})/${det}`)],
-                  ];
-                })();
+          const inv = nInverse(G);
           const vAt = Object.fromEntries(Vn.map((n, k) => [n, `(${inv[Math.floor(k / d)][k % d]})`]));
           const num = L.num.toString();
           const den = sub(L.den.toString());

@@ -29,7 +29,7 @@ export const P6: Derivation = {
   id: 'P6',
   title: TITLE,
   claims: ['C03'],
-  dims: [1, 2],
+  dims: [1, 2, 3],
   maxD: 3,
   async run(opts: ProveOptions) {
     const { d } = opts;

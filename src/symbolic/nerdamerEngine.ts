@@ -79,3 +79,28 @@ export function nExpect(expr: string, vectors: NerdamerVector[]): string {
   for (const v of vectors) e = nExpectVector(e, v);
   return e;
 }
+
+/** Determinant of a small matrix of nerdamer strings, by Laplace expansion along the first row (expanded). */
+export function nDeterminant(m: string[][]): string {
+  const n = m.length;
+  if (n === 1) return nExpand(m[0][0]);
+  const parts: string[] = [];
+  for (let j = 0; j < n; j++) {
+    const minor = m.slice(1).map((row) => row.filter((_, k) => k !== j));
+    parts.push(`${j % 2 === 0 ? '' : '(-1)*'}(${m[0][j]})*(${nDeterminant(minor)})`);
+  }
+  return nExpand(parts.join('+'));
+}
+
+/** Inverse of a small matrix of nerdamer strings as adj/det, entries expanded. */
+export function nInverse(m: string[][]): string[][] {
+  const n = m.length;
+  const det = nDeterminant(m);
+  if (n === 1) return [[nExpand(`1/(${det})`)]];
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => {
+      const minor = m.filter((_, r) => r !== j).map((row) => row.filter((_, c) => c !== i));
+      return nExpand(`${(i + j) % 2 === 0 ? '' : '(-1)*'}(${nDeterminant(minor)})/(${det})`);
+    }),
+  );
+}

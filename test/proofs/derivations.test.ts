@@ -23,7 +23,7 @@ describe('derivations at d = 1', () => {
     }
   });
   it('reject a dimension outside the derivation’s range', async () => {
-    await expect(P5.run({ d: 3 })).rejects.toThrow(/d must be an integer from 1 to 2/);
+    await expect(P5.run({ d: 4 })).rejects.toThrow(/d must be an integer from 1 to 3/);
   });
 });
 
