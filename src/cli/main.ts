@@ -36,10 +36,6 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       return EXIT.usage; // commander already printed its one-line message
     }
-    if (e instanceof RangeError) {
-      process.stderr.write(`icl-audit: ${e.message}\n`);
-      return EXIT.usage;
-    }
     process.stderr.write(`icl-audit: internal error: ${(e as Error).stack ?? e}\n`);
     return EXIT.internal;
   }
