@@ -13,7 +13,7 @@ export interface Progress {
 export function progress(title: string, stream: NodeJS.WriteStream = process.stderr): Progress {
   const start = Date.now();
   const enabled = stream.isTTY === true && !process.env.CI;
-  const width = (): number => Math.max(20, Math.min(stream.columns || 100, 100));
+  const lineWidth = (): number => Math.max(20, Math.min(stream.columns || 100, 100));
   let drawn = false;
   let last = 0;
   return {
@@ -27,11 +27,11 @@ export function progress(title: string, stream: NodeJS.WriteStream = process.std
       const full = Math.round(frac * width);
       const bar = '█'.repeat(full) + '░'.repeat(width - full);
       const secs = ((now - start) / 1000).toFixed(1);
-      stream.write(`\r${title} ${bar} ${(frac * 100).toFixed(0).padStart(3)}% ${secs}s ${label ?? ''}`.slice(0, width() - 1).padEnd(width() - 1));
+      stream.write(`\r${title} ${bar} ${(frac * 100).toFixed(0).padStart(3)}% ${secs}s ${label ?? ''}`.slice(0, lineWidth() - 1).padEnd(lineWidth() - 1));
       drawn = true;
     },
     done() {
-      if (drawn) stream.write('\r' + ' '.repeat(width() - 1) + '\r');
+      if (drawn) stream.write('\r' + ' '.repeat(lineWidth() - 1) + '\r');
       drawn = false;
     },
   };
