@@ -38,7 +38,7 @@ export const P2: Derivation = {
       return {
         ok: true,
         value: r.value,
-        detail: `${r.stats.classes} coincidence classes, ${r.stats.monomials} random monomials paired, ${r.value.num.size} terms over ${r.value.den.toString()}, ${r.ms.toFixed(0)} ms`,
+        detail: `${r.stats.classes} coincidence classes, ${r.stats.monomials} random monomials paired, ${r.value.num.size} terms over ${r.value.den.toString()}`,
       };
     })!;
     log.exports[`L_d${d}`] = L.toString();

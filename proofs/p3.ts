@@ -58,7 +58,7 @@ export const P3: Derivation = {
 
     const full = log.run('L(θ) = ½E(ŷ − y_q)² in the (d+1) + (d+1)d entries that reach ŷ (last row of W^PV, first d columns of W^KQ), own layer', () => {
       const r = derivedLoss(d, 'full', 'full', model);
-      return { ok: true, value: r.value, detail: `${r.value.num.size} terms, ${r.stats.classes} classes, ${r.ms.toFixed(0)} ms` };
+      return { ok: true, value: r.value, detail: `${r.value.num.size} terms, ${r.stats.classes} classes` };
     })!;
     log.exports[`L_full_d${d}`] = full.toString();
     const w21 = [...Array.from({ length: d }, (_, j) => `P${D}${j + 1}`), ...Array.from({ length: d }, (_, j) => `K${D}${j + 1}`)];

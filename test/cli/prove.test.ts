@@ -51,6 +51,19 @@ describe('icl-audit prove', () => {
     const exact = nerdamer(L, Object.fromEntries(Object.entries(scope).map(([k, v]) => [k, String(v)]))).evaluate().text('decimals');
     expect(Math.abs(Number(exact) - want)).toBeLessThan(1e-12 * Math.abs(want));
   });
+  it('the same seed gives the same JSON report, times aside', async () => {
+    const strip = (o: unknown): unknown =>
+      Array.isArray(o)
+        ? o.map(strip)
+        : o && typeof o === 'object'
+          ? Object.fromEntries(Object.entries(o).filter(([k]) => !/(time|ms$|seconds|duration|elapsed)/i.test(k)).map(([k, v]) => [k, strip(v)]))
+          : o;
+    const files = [join(dir, 'a.json'), join(dir, 'b.json')];
+    for (const f of files) expect(await main(['prove', '--only', 'P3,P7', '--d', '1', '--seed', '11', '--no-nerdamer', '--json', f])).toBe(0);
+    const [a, b] = files.map((f) => strip(JSON.parse(readFileSync(f, 'utf8'))));
+    expect(a).toEqual(b);
+    expect(JSON.stringify(a)).not.toMatch(/nerdamer:/);
+  });
   it('bad input exits 2 with a message naming the option', async () => {
     expect(await main(['prove', '--only', 'P9'])).toBe(2);
     expect(err.join('')).toMatch(/--only: unknown id 'P9'/);
