@@ -50,3 +50,11 @@ export function flowSetup(c: FlowCase, f: PaperFormulas): FlowSetup {
 export function runFlow(s: FlowSetup, opts: { tMax?: number; u0?: number; U0?: Mat } = {}): FlowResult {
   return stiffGradientFlow(s.model, { u0: opts.u0 ?? s.init.u, U0: opts.U0 ?? s.init.U, convergenceTol: FLOW_CONVERGENCE_TOL, tMax: opts.tMax });
 }
+
+/** Run the flow of a setup and require convergence: a flow that does not converge is a failure of the
+ * route (the check becomes inconclusive with this message), not a counterexample. */
+export function convergedFlow(s: FlowSetup): FlowResult {
+  const r = runFlow(s);
+  if (r.status !== 'converged') throw new Error(`the flow did not converge: ${r.message}`);
+  return r;
+}

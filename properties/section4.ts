@@ -16,7 +16,7 @@ import type { ClaimProperty } from '../src/claims/propertyCheck';
 import { gammaN, momentSolveTolerance, SAFETY, SAMPLED_FAMILY_ALPHA } from '../src/claims/tolerance';
 import { estimateFullError } from '../src/montecarlo/lsaError';
 import { caseLambda, caseStream, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';
-import { FLOW_CONVERGENCE_TOL, flowCaseArbitrary, flowSetup, runFlow, type FlowCase, type FlowSetup } from './flowCase';
+import { FLOW_CONVERGENCE_TOL, convergedFlow, flowCaseArbitrary, flowSetup, type FlowCase, type FlowSetup } from './flowCase';
 import { quadraticMinimizer } from './section5';
 
 /**
@@ -59,8 +59,7 @@ export function convergenceProperty(f: PaperFormulas): ClaimProperty<FlowCase> {
     runs: (r) => Math.max(1, Math.ceil(r / 2)),
     evaluate(c) {
       const s = flowSetup(c, f);
-      const r = runFlow(s);
-      if (r.status !== 'converged') throw new Error(`the flow did not converge: ${r.message}`);
+      const r = convergedFlow(s);
       const lim = f.theorem41Limit(s.lambda, c.n);
       const minValue = f.theorem41MinimumValue(s.lambda, c.n);
       const loss = populationLoss(s.model, r.V);
@@ -98,8 +97,7 @@ export function predictorProperty(f: PaperFormulas): ClaimProperty<FlowCase> {
     runs: (r) => Math.max(1, Math.ceil(r / 2)),
     evaluate(c) {
       const s = flowSetup(c, f);
-      const r = runFlow(s);
-      if (r.status !== 'converged') throw new Error(`the flow did not converge: ${r.message}`);
+      const r = convergedFlow(s);
       const params = fullFromReduced({ u: r.u, U: r.U });
       const batch = samplePrompts(trainingDistribution(s.lambda), c.m, C09_PROMPTS, caseStream(c, 'test-prompts'));
       const vNorm = frobenius(r.V);

@@ -4,18 +4,8 @@
  * Each scripts/compare/NAME.ts exports `compare(): Promise<CompareRow[]>` and runs its Python twin.
  */
 import { writeFileSync } from 'node:fs';
+import type { CompareRow } from './compare/types';
 
-/** One comparison: our time or throughput against the reference's. */
-export interface CompareRow {
-  task: string;
-  ours: number;
-  reference: number;
-  unit: string;
-  referenceLabel: string;
-  /** > 1: we are faster (time: reference/ours; throughput: ours/reference). */
-  speedup: number;
-  notes: string;
-}
 
 const ALL = ['flow', 'montecarlo', 'symbolic'] as const;
 

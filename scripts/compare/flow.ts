@@ -28,18 +28,8 @@ import { trainingLossModel, type QuadraticModel } from '../../src/moments/quadra
 import { stiffGradientFlow } from '../../src/dynamics/stiffFlow';
 import type { FlowResult } from '../../src/dynamics/types';
 import type { Mat } from '../../src/linalg/matrix';
+import type { CompareRow } from './types';
 
-/** One comparison row (the shape scripts/bench-compare.ts prints). */
-export interface CompareRow {
-  task: string;
-  ours: number;
-  reference: number;
-  unit: string;
-  referenceLabel: string;
-  /** reference time / our time: > 1 means we are faster. */
-  speedup: number;
-  notes: string;
-}
 
 interface PyRun {
   seconds: number;

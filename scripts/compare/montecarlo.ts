@@ -24,18 +24,8 @@ import { stream } from '../../src/random/stream';
 import { ziggurat } from '../../src/random/ziggurat';
 import { estimateReducedError } from '../../src/montecarlo/lsaError';
 import { testError, testErrorModel } from '../../src/moments/quadratic';
+import type { CompareRow } from './types';
 
-/** One comparison row (the shape scripts/bench-compare.ts prints). */
-export interface CompareRow {
-  task: string;
-  ours: number;
-  reference: number;
-  unit: string;
-  referenceLabel: string;
-  /** > 1: we are faster (throughput: ours / reference). */
-  speedup: number;
-  notes: string;
-}
 
 interface PyPath {
   estimate: number;

@@ -167,8 +167,8 @@ export function isSquareFinite(a: unknown, n?: number): a is Mat {
   return a.every((row) => Array.isArray(row) && row.length === size && row.every((v) => typeof v === 'number' && Number.isFinite(v)));
 }
 
-/** Why a matrix is not symmetric positive definite, or null when it is (relative symmetry tolerance `tol`). */
-export function spdProblem(a: Mat, tol = 1e-12): string | null {
+/** Why a matrix is not square-finite and symmetric (relative tolerance `tol`), or null when it is. */
+function symmetryProblem(a: Mat, tol: number): string | null {
   if (!isSquareFinite(a)) return 'must be a square matrix of finite numbers';
   const n = a.length;
   const s = maxAbs(a);
@@ -176,6 +176,13 @@ export function spdProblem(a: Mat, tol = 1e-12): string | null {
     for (let j = i + 1; j < n; j++)
       if (Math.abs(a[i][j] - a[j][i]) > tol * Math.max(s, 1e-300))
         return `must be symmetric (entry [${i}][${j}] = ${a[i][j]} but [${j}][${i}] = ${a[j][i]})`;
+  return null;
+}
+
+/** Why a matrix is not symmetric positive definite, or null when it is (relative symmetry tolerance `tol`). */
+export function spdProblem(a: Mat, tol = 1e-12): string | null {
+  const asym = symmetryProblem(a, tol);
+  if (asym) return asym;
   const chol = new CholeskyDecomposition(new Matrix(symmetrize(a)));
   if (!chol.isPositiveDefinite()) return 'must be positive definite (Cholesky factorization failed)';
   const { values } = symmetricEigen(a);
@@ -183,17 +190,12 @@ export function spdProblem(a: Mat, tol = 1e-12): string | null {
   return null;
 }
 
-/** Why a matrix is not symmetric positive semidefinite, or null when it is (eigenvalues ≥ −tol·‖a‖). */
+/** Why a matrix is not symmetric positive semidefinite, or null when it is (eigenvalues ≥ −tol·n·max|a_ij|). */
 export function psdProblem(a: Mat, tol = 1e-12): string | null {
-  if (!isSquareFinite(a)) return 'must be a square matrix of finite numbers';
-  const n = a.length;
-  const s = maxAbs(a);
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++)
-      if (Math.abs(a[i][j] - a[j][i]) > tol * Math.max(s, 1e-300))
-        return `must be symmetric (entry [${i}][${j}] = ${a[i][j]} but [${j}][${i}] = ${a[j][i]})`;
+  const asym = symmetryProblem(a, tol);
+  if (asym) return asym;
   const { values } = symmetricEigen(a);
-  if (values[0] < -tol * n * Math.max(s, 1e-300)) return `must be positive semidefinite (smallest eigenvalue ${values[0]})`;
+  if (values[0] < -tol * a.length * Math.max(maxAbs(a), 1e-300)) return `must be positive semidefinite (smallest eigenvalue ${values[0]})`;
   return null;
 }
 
