@@ -4,7 +4,7 @@ import { stream } from '../src/random/stream';
 import { fullFromReduced } from '../src/lsa';
 import { sym } from '../src/symbolic/poly';
 import { rf } from '../src/symbolic/ratfunc';
-import { sEvaluate, symbolMatrix, sScale } from '../src/symbolic/matrix';
+import { symbolMatrix, sScale } from '../src/symbolic/matrix';
 import { nerdamerLoss, nReducedParams } from '../src/symbolic/nerdamerModel';
 import { nIsZero } from '../src/symbolic/nerdamerEngine';
 import { matrixPoint, randomRational, randomSpdRational, relativeError, toMat } from '../src/symbolic/points';
@@ -84,7 +84,6 @@ export const P2: Derivation = {
         const params = fullFromReduced({ u: rtoNumber(uQ), U: toMat(UQ) });
         return sampledRouteCheck({ kind: 'full-loss', params }, { d, promptCov: toMat(lamQ) }, nVal, value, 1000000, rng.child('montecarlo'));
       });
-    void sEvaluate;
     return log.result('P2', TITLE, P2.claims, opts);
   },
 };

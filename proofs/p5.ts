@@ -5,18 +5,18 @@
  * (N symbolic in both).
  */
 import { inverse, mul, type Mat } from '../src/linalg/matrix';
-import { trainingLossModel, populationLoss as momentsLoss } from '../src/moments';
+import { trainingLossModel } from '../src/moments';
 import { stream } from '../src/random/stream';
 import { Poly, constant, sym } from '../src/symbolic/poly';
-import { RatFunc, rf, substituteRational, substituteRationalFn } from '../src/symbolic/ratfunc';
-import { constantMatrix, sDet, sEvaluate, type SMat } from '../src/symbolic/matrix';
+import { RatFunc, substituteRationalFn } from '../src/symbolic/ratfunc';
+import { constantMatrix, sDet, type SMat } from '../src/symbolic/matrix';
 import { nDiff, nExpand, nInverse } from '../src/symbolic/nerdamerEngine';
 import { matrixPoint, randomSpdRational, relativeError, toMat, randomRational } from '../src/symbolic/points';
 import { monteCarloTestError, zCheck } from '../src/symbolic/montecarlo';
 import { rat, rtoNumber, rtoString, type Rat } from '../src/symbolic/rational';
 import { PAPER_MODEL } from '../src/symbolic/model';
 import { derivedLoss, lambdaSymbols } from './derived';
-import { gammaPaper, minimizerPaper, minimumValuePaper } from './paper';
+import { minimizerPaper, minimumValuePaper } from './paper';
 import { StepLog, checkDimension } from './steps';
 import type { Derivation, ProveOptions } from './types';
 
@@ -113,7 +113,6 @@ export const P5: Derivation = {
           const est = monteCarloTestError({ d, promptCov: toMat(lamQ) }, nVal, V, 40000, rng.child('mc'));
           const half = { mean: est.mean / 2, se: est.se / 2, count: est.count };
           const { ok, z } = zCheck(exact, half);
-          void momentsLoss;
           return { ok, detail: `½E(ŷ − y)² sampled ${half.mean.toPrecision(6)} ± ${half.se.toPrecision(2)}, exact ${exact.toPrecision(6)}, |z| = ${z.toFixed(2)}` };
         });
       if (opts.nerdamer !== false)
@@ -133,9 +132,6 @@ export const P5: Derivation = {
           const okMin = lmin === nExpand(rtoString(minimumValuePaper(lam).evaluate(point)));
           return { ok: bad.length === 0 && okMin, detail: `${bad.length ? `gradient nonzero at ${bad.join(', ')}` : 'gradient 0'}; minimum ${lmin} ${okMin ? 'agrees' : 'DIFFERS'}` };
         });
-      void gammaPaper;
-      void substituteRational;
-      void sEvaluate;
     }
     return log.result('P5', TITLE, P5.claims, opts);
   },

@@ -7,7 +7,7 @@ import { symmetricEigen } from '../src/linalg/matrix';
 import { reducedLossAndGradient, trainingLossModel } from '../src/moments';
 import { toMat } from '../src/symbolic/points';
 import { stream } from '../src/random/stream';
-import { constant, sym } from '../src/symbolic/poly';
+import { constant } from '../src/symbolic/poly';
 import { rf, type RatFunc } from '../src/symbolic/ratfunc';
 import { inertia } from '../src/symbolic/inertia';
 import { constantMatrix, sScale } from '../src/symbolic/matrix';
@@ -101,7 +101,6 @@ export const P6: Derivation = {
     log.notes.push(
       `exact count of negative Hessian eigenvalues at θ = 0 in the full parameters: ${[...new Set(counts)].join(', ')} (paper: at least d + 1 = ${D}); in (u, U) at the origin there is exactly one`,
     );
-    void sym;
     return log.result('P6', TITLE, P6.claims, opts);
   },
 };

@@ -5,9 +5,9 @@
  */
 import { testError as momentsTestError, testErrorModel } from '../src/moments';
 import { stream } from '../src/random/stream';
-import { constant, sym } from '../src/symbolic/poly';
+import { sym } from '../src/symbolic/poly';
 import { RatFunc, rf, substituteRationalFn } from '../src/symbolic/ratfunc';
-import { sMul, sTrace, type SMat } from '../src/symbolic/matrix';
+import { sMul, type SMat } from '../src/symbolic/matrix';
 import { nExpand, nInverse } from '../src/symbolic/nerdamerEngine';
 import { matrixPoint, randomRational, randomSpdRational, relativeError, toMat } from '../src/symbolic/points';
 import { monteCarloTestError, zCheck } from '../src/symbolic/montecarlo';
@@ -152,8 +152,6 @@ export const P7: Derivation = {
         const ok = got === nExpand(want);
         return { ok, detail: `nerdamer ${got}, C10 ${want}` };
       });
-    void sTrace;
-    void constant;
     return log.result('P7', TITLE, P7.claims, opts);
   },
 };

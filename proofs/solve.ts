@@ -1,5 +1,5 @@
 /** Shared exact algebra for the derivations: stationary points of quadratics, limits, Exp(1) moments. */
-import { Poly, constant, varIndex, type Term } from '../src/symbolic/poly';
+import { Poly, constant, varIndex } from '../src/symbolic/poly';
 import { RatFunc } from '../src/symbolic/ratfunc';
 import { sDet, type SMat } from '../src/symbolic/matrix';
 import { rat, rmul, type Rat } from '../src/symbolic/rational';
@@ -48,4 +48,3 @@ export function expOneMoments(p: Poly, names: string[]): Poly {
   }
   return Poly.sum(parts);
 }
-export type { Term };
