@@ -46,9 +46,12 @@ export function flowSetup(c: FlowCase, f: PaperFormulas): FlowSetup {
   return { lambda, model, theta, sigma, init: initialReduced(sigma, theta), inputs: { ...describeCase(c, lambda), sigma, theta } };
 }
 
+/** Relative tolerance of the integrator in the claims (the tolerances of C05 scale with it). */
+export const FLOW_RTOL = 1e-12;
+
 /** Run the flow of a setup to convergence (or report why not). */
 export function runFlow(s: FlowSetup, opts: { tMax?: number; u0?: number; U0?: Mat } = {}): FlowResult {
-  return stiffGradientFlow(s.model, { u0: opts.u0 ?? s.init.u, U0: opts.U0 ?? s.init.U, convergenceTol: FLOW_CONVERGENCE_TOL, tMax: opts.tMax });
+  return stiffGradientFlow(s.model, { u0: opts.u0 ?? s.init.u, U0: opts.U0 ?? s.init.U, convergenceTol: FLOW_CONVERGENCE_TOL, tMax: opts.tMax, rtol: FLOW_RTOL });
 }
 
 /** Run the flow of a setup and require convergence: a flow that does not converge is a failure of the
