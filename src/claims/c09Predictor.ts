@@ -10,7 +10,7 @@ export function c09Predictor(f: PaperFormulas): Claim {
     id: 'C09',
     source: 'Corollary 4.3 (eq. 4.2–4.3)',
     statement: 'at the limit of gradient flow, on a test prompt of length M, the LSA predicts ŷ = x_qᵀ Γ⁻¹ (1/M) Σ y_i x_i',
-    routes: ['theory', 'dynamics (flow limit) + full LSA forward pass on sampled prompts'],
+    routes: ['theory', 'dynamics (flow limit)', 'lsa (full forward pass on sampled prompts)'],
     tolerance: {
       measure: 'max over 8 prompts of |ŷ_LSA − ŷ_paper| / (‖V‖_F ‖s‖ ‖x_q‖)',
       bound: 'the C08 flow tolerance + 4·γ_{2(M+1)(d+1)+2d²}',

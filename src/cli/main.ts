@@ -7,6 +7,7 @@ import { EXIT, UsageError } from './errors';
 import { registerVerify } from './verifyCommand';
 import { registerFlow } from './flowCommand';
 import { registerProve } from './proveCommand';
+import { VERSION } from './version';
 
 /** What a subcommand's action returns: its exit code. */
 export type CommandResult = Promise<number>;
@@ -16,6 +17,7 @@ export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command('icl-audit')
     .description('Audit "Trained Transformers Learn Linear Models In-Context" (Zhang, Frei, Bartlett, JMLR 2024) claim by claim.')
+    .version(VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError(false);

@@ -36,7 +36,7 @@ export function renderVerifyReport(r: VerifyReport): string {
     c.id,
     c.source,
     c.verdict,
-    c.routes.join(' | '),
+    c.routes.map((r) => r.replace(/\s*\(.*\)\s*$/, '')).join(' | '),
     `${fmt(c.worstError)} / ${fmt(c.tolerance)}`,
     String(c.cases),
     `${(c.elapsedMs / 1000).toFixed(1)}s`,
