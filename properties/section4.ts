@@ -69,8 +69,7 @@ export function convergenceProperty(f: PaperFormulas): ClaimProperty<FlowCase> {
         V: relativeDistance(r.V, lim.V),
         loss: Math.abs(loss - minValue) / trace(s.lambda),
       };
-      // u and U separately also carry the balance drift: |δ(u²)| ≤ drift, so |δu|/u ≤ drift/(2u²).
-      const tol = flowTolerance(s, f, c.n) + r.maxBalanceDrift / (lim.u * lim.u);
+      const tol = flowTolerance(s, f, c.n);
       return {
         error: Math.max(errors.u, errors.U, errors.V, errors.loss),
         tolerance: tol,

@@ -14,8 +14,8 @@ export function c08Convergence(f: PaperFormulas): Claim {
     routes: ['theory', 'dynamics (stiff flow of the exact loss)', 'moments (loss at the limit)'],
     tolerance: {
       measure: 'max of the relative errors of u, U, V = uU and of the loss (relative to tr Λ)',
-      bound: '2·(1e-11 + 4d(γ_{3d²+8}κ(P) + γ_{d²}(κ(P)+κ(Q)+κ(Γ)))) + drift/u_*²',
-      justification: 'the flow is stopped when ‖V − V*‖/‖V*‖ ≤ 1e-11 (measured), V* carries the moment route\'s rounding; u and U alone also carry the measured drift of u² − ‖U‖²',
+      bound: '2·(1e-11 + 4d(γ_{3d²+8}κ(P) + γ_{d²}(κ(P)+κ(Q)+κ(Γ))))',
+      justification: 'the flow is stopped when ‖V − V*‖/‖V*‖ ≤ 1e-11 (measured), and V* carries the moment route\'s rounding; u and U alone inherit V\'s relative error halved plus the balance drift (checked by C05, ≈ 1e-12 relative), inside the factor 2',
     },
     async check(ctx) {
       return checkProperty(convergenceProperty(f), ctx, { claimId: 'C08' });
