@@ -50,8 +50,8 @@ export function flowSetup(c: FlowCase, f: PaperFormulas): FlowSetup {
 export const FLOW_RTOL = 1e-12;
 
 /** Run the flow of a setup to convergence (or report why not). */
-export function runFlow(s: FlowSetup, opts: { tMax?: number; u0?: number; U0?: Mat } = {}): FlowResult {
-  return stiffGradientFlow(s.model, { u0: opts.u0 ?? s.init.u, U0: opts.U0 ?? s.init.U, convergenceTol: FLOW_CONVERGENCE_TOL, tMax: opts.tMax, rtol: FLOW_RTOL });
+export function runFlow(s: FlowSetup, opts: { tMax?: number; u0?: number; U0?: Mat; rtol?: number } = {}): FlowResult {
+  return stiffGradientFlow(s.model, { u0: opts.u0 ?? s.init.u, U0: opts.U0 ?? s.init.U, convergenceTol: FLOW_CONVERGENCE_TOL, tMax: opts.tMax, rtol: opts.rtol ?? FLOW_RTOL });
 }
 
 /** Run the flow of a setup and require convergence: a flow that does not converge is a failure of the

@@ -12,9 +12,9 @@ export function c05Conservation(f: PaperFormulas): Claim {
     statement: 'u² − ‖U‖_F² is conserved along gradient flow, so u² = ‖U‖_F² for all t under Assumption 3.3',
     routes: ['theory', 'dynamics (stiff Rosenbrock flow of the exact loss, unprojected)'],
     tolerance: {
-      measure: 'max over segment ends of |q(θ(t)) − q(θ(0))| / ‖V_∞‖_F',
-      bound: 'Σ over accepted steps of 2√n·(atol + rtol·s)·s / ‖V_∞‖_F, s = max(|u|, ‖U‖_F)',
-      justification: 'an accepted step has scaled RMS local error ≤ 1, so each component moves by at most √n(atol + rtol|y_i|); the invariant, quadratic in the state, moves by at most 2√n(atol + rtol·s)·s per step',
+      measure: 'max over segment ends of |q(θ(t)) − q(θ(0))| / ‖V_∞‖_F, integrated at rtol 1e-12',
+      bound: 'min(Σ_steps 2√n(atol + rtol·s)·s, max(change at rtol 1e-9 / 10, 10³·u·‖V_∞‖_F·√steps)) / ‖V_∞‖_F',
+      justification: 'a conserved quantity changes only by integration error, which is at most the accepted local errors allow and shrinks with the tolerance (≈ 1000× from rtol 1e-9 to 1e-12, measured); a quantity that is not conserved keeps changing at any tolerance',
     },
     async check(ctx) {
       return checkProperty(conservationProperty(f), ctx, { claimId: 'C05' });

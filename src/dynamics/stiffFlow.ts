@@ -61,6 +61,7 @@ export function stiffGradientFlow(model: QuadraticModel, opts: StiffFlowOptions)
       if (rec.wants()) rec.offer(t, eigenLoss(sys, s), eigenDistance(s, target) / targetNorm, bal);
       else rec.skip();
       report(t, accepted, measure);
+      if (opts.observe) opts.observe(t, accepted, () => ({ u: s[0], U: rotateOut(s, 1, sys.phi, sys.psi) }));
       return measure <= tol;
     },
   });

@@ -53,6 +53,11 @@ export interface FlowOptions {
   maxSamples?: number;
   /** Called after accepted steps (at most every `progressEvery` steps, default 50). */
   onProgress?: (p: FlowProgress) => void;
+  /**
+   * Called after every accepted step (stiff route) with the time, the number of accepted steps and a
+   * getter of the state (u, U) in the original coordinates (calling it costs O(d³), so call it sparingly).
+   */
+  observe?: (t: number, step: number, state: () => { u: number; U: Mat }) => void;
   /** Steps between progress calls (default 50). */
   progressEvery?: number;
 }
