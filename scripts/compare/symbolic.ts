@@ -20,18 +20,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { covarianceSymbols, populationLoss, reducedParams } from '../../src/symbolic/model';
 import { nerdamerLoss, nReducedParams } from '../../src/symbolic/nerdamerModel';
+import type { CompareRow } from './types';
 
-/** One comparison row (the shape scripts/bench-compare.ts prints). */
-export interface CompareRow {
-  task: string;
-  ours: number;
-  reference: number;
-  unit: string;
-  referenceLabel: string;
-  /** reference time / our time: > 1 means we are faster. */
-  speedup: number;
-  notes: string;
-}
 
 interface PyResult {
   sympy: string;

@@ -5,6 +5,7 @@
  * checked empirically in test/dynamics/dopri5.test.ts.
  */
 import { initialStep, scaledRms } from './rosenbrock';
+import type { AdaptiveOptions, AdaptiveOutcome } from './rosenbrock';
 
 const C = [0, 1 / 5, 3 / 10, 4 / 5, 8 / 9, 1, 1];
 const A: number[][] = [
@@ -30,26 +31,11 @@ export interface ExplicitProblem {
   f(y: Float64Array, out: Float64Array): void;
 }
 
-/** Options of {@link integrateDopri5}. */
-export interface Dopri5Options {
-  rtol: number;
-  atol: number;
-  tMax: number;
-  maxSteps: number;
-  h0?: number;
-  /** Called after each accepted step; return true to stop. */
-  onAccept?: (t: number, y: Float64Array) => boolean;
-}
+/** Options of {@link integrateDopri5}: those of every adaptive driver here. */
+export type Dopri5Options = AdaptiveOptions;
 
 /** What {@link integrateDopri5} returns (y is advanced in place). */
-export interface Dopri5Outcome {
-  status: 'stopped' | 'max-time' | 'max-steps' | 'step-size-underflow';
-  t: number;
-  steps: number;
-  accepted: number;
-  rejected: number;
-  rhsEvaluations: number;
-}
+export type Dopri5Outcome = AdaptiveOutcome;
 
 /** Buffers for {@link dopri5Step}. */
 export interface Dopri5Work {

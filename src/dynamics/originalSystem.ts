@@ -76,16 +76,8 @@ export function packState(u: number, U: Mat): Float64Array {
   return y;
 }
 
-/** ‖uU − T‖_F for T row-major. */
-export function stateDistance(y: Float64Array, target: Float64Array): number {
-  const u = y[0];
-  let s = 0;
-  for (let k = 0; k < target.length; k++) {
-    const e = u * y[k + 1] - target[k];
-    s += e * e;
-  }
-  return Math.sqrt(s);
-}
+/** ‖uU − T‖_F for T row-major: the same computation as in the eigenbasis (states are (u, entries of U)). */
+export { eigenDistance as stateDistance } from './eigenSystem';
 
 /** U from a state vector as a Mat. */
 export function unpackU(y: Float64Array, d: number): Mat {

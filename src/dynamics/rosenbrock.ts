@@ -198,8 +198,8 @@ export function rosenbrockStep(problem: StiffProblem, tab: RosenbrockTableau, y:
   return Number.isFinite(check) ? s : -1;
 }
 
-/** Options of {@link integrateRosenbrock}. */
-export interface RosenbrockOptions {
+/** Options of the adaptive drivers (Rosenbrock and Dormand–Prince). */
+export interface AdaptiveOptions {
   rtol: number;
   atol: number;
   tMax: number;
@@ -210,14 +210,21 @@ export interface RosenbrockOptions {
   onAccept?: (t: number, y: Float64Array) => boolean;
 }
 
-/** What {@link integrateRosenbrock} returns (y is the final state, overwritten in place). */
-export interface RosenbrockOutcome {
+/** What an adaptive driver returns (y is the final state, overwritten in place). */
+export interface AdaptiveOutcome {
   status: 'stopped' | 'max-time' | 'max-steps' | 'step-size-underflow';
   t: number;
   steps: number;
   accepted: number;
   rejected: number;
   rhsEvaluations: number;
+}
+
+/** Options of {@link integrateRosenbrock}. */
+export type RosenbrockOptions = AdaptiveOptions;
+
+/** What {@link integrateRosenbrock} returns (y is the final state, overwritten in place). */
+export interface RosenbrockOutcome extends AdaptiveOutcome {
   jacobianEvaluations: number;
   linearSolves: number;
 }
