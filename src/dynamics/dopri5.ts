@@ -4,8 +4,7 @@
  * order-5 weights; the difference to the order-4 weights is the local error estimate. Its order is
  * checked empirically in test/dynamics/dopri5.test.ts.
  */
-import { initialStep, scaledRms } from './rosenbrock';
-import type { AdaptiveOptions, AdaptiveOutcome } from './rosenbrock';
+import { adaptiveLoop, initialStep, type AdaptiveOptions, type AdaptiveOutcome, type Stepper } from './adaptive';
 
 const C = [0, 1 / 5, 3 / 10, 4 / 5, 8 / 9, 1, 1];
 const A: number[][] = [
@@ -78,59 +77,25 @@ export function dopri5Step(problem: ExplicitProblem, y: Float64Array, h: number,
 
 /** Integrate y' = f(y) from t = 0 with adaptive Dormand–Prince 5(4); `y` is advanced in place. */
 export function integrateDopri5(problem: ExplicitProblem, y: Float64Array, opts: Dopri5Options): Dopri5Outcome {
-  const n = problem.n;
-  const work = dopri5Work(n);
-  const ynew = new Float64Array(n);
-  const err = new Float64Array(n);
+  const work = dopri5Work(problem.n);
   const out: Dopri5Outcome = { status: 'max-steps', t: 0, steps: 0, accepted: 0, rejected: 0, rhsEvaluations: 0 };
-  let h = opts.h0 ?? initialStep(problem, y, opts.rtol, opts.atol);
+  const h0 = opts.h0 ?? initialStep(problem, y, opts.rtol, opts.atol);
   if (opts.h0 === undefined) out.rhsEvaluations++;
   problem.f(y, work.k[0]);
   out.rhsEvaluations++;
-  let t = 0;
-  let justRejected = false;
-  while (true) {
-    if (t >= opts.tMax) {
-      out.status = 'max-time';
-      break;
-    }
-    if (out.steps >= opts.maxSteps) {
-      out.status = 'max-steps';
-      break;
-    }
-    if (t + h > opts.tMax) h = opts.tMax - t;
-    if (!(h > 1e-14 * Math.max(1, Math.abs(t))) || !Number.isFinite(h)) {
-      out.status = 'step-size-underflow';
-      break;
-    }
-    out.steps++;
-    dopri5Step(problem, y, h, ynew, err, work);
-    out.rhsEvaluations += 6;
-    const e = scaledRms(err, y, ynew, opts.rtol, opts.atol);
-    if (!Number.isFinite(e)) {
-      out.rejected++;
-      h *= 0.2;
-      justRejected = true;
-      continue;
-    }
-    const fac = e === 0 ? 5 : Math.min(justRejected ? 1 : 5, Math.max(0.2, 0.9 * e ** -0.2));
-    if (e <= 1) {
-      t += h;
-      y.set(ynew);
-      work.k[0].set(work.k[6]);
-      out.accepted++;
-      justRejected = false;
-      h *= fac;
-      if (opts.onAccept && opts.onAccept(t, y)) {
-        out.status = 'stopped';
-        break;
-      }
-    } else {
-      out.rejected++;
-      justRejected = true;
-      h *= Math.min(1, fac);
-    }
-  }
-  out.t = t;
+  const stepper: Stepper = {
+    expo: -0.2,
+    facMax: 5,
+    failShrink: 0.2,
+    attempt(yy, h, ynew, err) {
+      dopri5Step(problem, yy, h, ynew, err, work);
+      out.rhsEvaluations += 6;
+      return true;
+    },
+    onAccepted() {
+      work.k[0].set(work.k[6]); // first same as last
+    },
+  };
+  adaptiveLoop(stepper, y, h0, opts, out);
   return out;
 }

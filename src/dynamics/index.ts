@@ -1,4 +1,5 @@
 export * from './types';
+export * from './adaptive';
 export * from './rosenbrock';
 export * from './dopri5';
 export * from './eigenSystem';

@@ -16,6 +16,7 @@
  * in OrdinaryDiffEq.jl (src/tableaus/rosenbrock_tableaus.jl). Their orders are checked empirically in
  * test/dynamics/rosenbrock.test.ts, not taken on trust.
  */
+import { adaptiveLoop, initialStep, type AdaptiveOptions, type AdaptiveOutcome, type Stepper } from './adaptive';
 
 /** A Rodas-type tableau in the transformed (a, c) form above. */
 export interface RosenbrockTableau {
@@ -198,28 +199,6 @@ export function rosenbrockStep(problem: StiffProblem, tab: RosenbrockTableau, y:
   return Number.isFinite(check) ? s : -1;
 }
 
-/** Options of the adaptive drivers (Rosenbrock and Dormand–Prince). */
-export interface AdaptiveOptions {
-  rtol: number;
-  atol: number;
-  tMax: number;
-  maxSteps: number;
-  /** Initial step (default: from the scaled size of f(y0)). */
-  h0?: number;
-  /** Called after each accepted step with the new t and y; return true to stop. */
-  onAccept?: (t: number, y: Float64Array) => boolean;
-}
-
-/** What an adaptive driver returns (y is the final state, overwritten in place). */
-export interface AdaptiveOutcome {
-  status: 'stopped' | 'max-time' | 'max-steps' | 'step-size-underflow';
-  t: number;
-  steps: number;
-  accepted: number;
-  rejected: number;
-  rhsEvaluations: number;
-}
-
 /** Options of {@link integrateRosenbrock}. */
 export type RosenbrockOptions = AdaptiveOptions;
 
@@ -229,16 +208,6 @@ export interface RosenbrockOutcome extends AdaptiveOutcome {
   linearSolves: number;
 }
 
-/** Scaled RMS norm of e with weights atol + rtol·max(|y|, |z|). */
-export function scaledRms(e: Float64Array, y: Float64Array, z: Float64Array, rtol: number, atol: number): number {
-  let s = 0;
-  for (let i = 0; i < e.length; i++) {
-    const w = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(z[i]));
-    const r = e[i] / w;
-    s += r * r;
-  }
-  return Math.sqrt(s / e.length);
-}
 
 /**
  * Integrate y' = f(y) from t = 0 with an adaptive Rosenbrock method; `y` is advanced in place.
@@ -246,74 +215,24 @@ export function scaledRms(e: Float64Array, y: Float64Array, z: Float64Array, rto
  * h·min(facmax, max(0.2, 0.9·err^(−1/(q+1)))), q the embedded order, facmax 6 (1 right after a rejection).
  */
 export function integrateRosenbrock(problem: StiffProblem, tab: RosenbrockTableau, y: Float64Array, opts: RosenbrockOptions): RosenbrockOutcome {
-  const n = problem.n;
-  const work = rosenbrockWork(n, tab);
-  const ynew = new Float64Array(n);
-  const err = new Float64Array(n);
-  const expo = -1 / (tab.embeddedOrder + 1);
+  const work = rosenbrockWork(problem.n, tab);
   const out: RosenbrockOutcome = { status: 'max-steps', t: 0, steps: 0, accepted: 0, rejected: 0, rhsEvaluations: 0, jacobianEvaluations: 0, linearSolves: 0 };
-  let h = opts.h0 ?? initialStep(problem, y, opts.rtol, opts.atol);
+  const h0 = opts.h0 ?? initialStep(problem, y, opts.rtol, opts.atol);
   out.rhsEvaluations += opts.h0 === undefined ? 1 : 0;
-  let t = 0;
-  let justRejected = false;
-  while (true) {
-    if (t >= opts.tMax) {
-      out.status = 'max-time';
-      break;
-    }
-    if (out.steps >= opts.maxSteps) {
-      out.status = 'max-steps';
-      break;
-    }
-    if (t + h > opts.tMax) h = opts.tMax - t;
-    if (!(h > 1e-14 * Math.max(1, Math.abs(t))) || !Number.isFinite(h)) {
-      out.status = 'step-size-underflow';
-      break;
-    }
-    out.steps++;
-    out.jacobianEvaluations++;
-    const evals = rosenbrockStep(problem, tab, y, h, ynew, err, work);
-    if (evals < 0) {
-      out.rejected++;
-      h *= 0.25;
-      justRejected = true;
-      continue;
-    }
-    out.rhsEvaluations += evals;
-    out.linearSolves += evals;
-    const e = scaledRms(err, y, ynew, opts.rtol, opts.atol);
-    if (!Number.isFinite(e)) {
-      out.rejected++;
-      h *= 0.25;
-      justRejected = true;
-      continue;
-    }
-    const fac = e === 0 ? 6 : Math.min(justRejected ? 1 : 6, Math.max(0.2, 0.9 * e ** expo));
-    if (e <= 1) {
-      t += h;
-      y.set(ynew);
-      out.accepted++;
-      justRejected = false;
-      h *= fac;
-      if (opts.onAccept && opts.onAccept(t, y)) {
-        out.status = 'stopped';
-        break;
-      }
-    } else {
-      out.rejected++;
-      justRejected = true;
-      h *= Math.min(1, fac);
-    }
-  }
-  out.t = t;
+  const stepper: Stepper = {
+    expo: -1 / (tab.embeddedOrder + 1),
+    facMax: 6,
+    failShrink: 0.25,
+    attempt(yy, h, ynew, err) {
+      out.jacobianEvaluations++;
+      const evals = rosenbrockStep(problem, tab, yy, h, ynew, err, work);
+      if (evals < 0) return false;
+      out.rhsEvaluations += evals;
+      out.linearSolves += evals;
+      return true;
+    },
+  };
+  adaptiveLoop(stepper, y, h0, opts, out);
   return out;
 }
 
-/** A first step: 0.01·‖y‖/‖f(y)‖ in the scaled norm (Hairer's heuristic, first half), at most 1e-6 when y or f is tiny. */
-export function initialStep(problem: { n: number; f(y: Float64Array, out: Float64Array): void }, y: Float64Array, rtol: number, atol: number): number {
-  const f0 = new Float64Array(problem.n);
-  problem.f(y, f0);
-  const d0 = scaledRms(y, y, y, rtol, atol);
-  const d1 = scaledRms(f0, y, y, rtol, atol);
-  return d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * (d0 / d1);
-}
