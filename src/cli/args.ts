@@ -73,3 +73,13 @@ export function covarianceFileArg(name: string, path: string, d: number): Mat {
   if (problem) throw new UsageError(`${name}: the matrix in '${path}' ${problem}`);
   return rows;
 }
+
+/** The default root seed of every command: $ICL_AUDIT_SEED when set (CI fixes it), else 1. */
+export function defaultSeed(): string {
+  return process.env.ICL_AUDIT_SEED ?? '1';
+}
+
+/** The --seed argument, or the default seed. */
+export function seedArg(raw: string | undefined): number {
+  return intArg('--seed', raw ?? defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
+}

@@ -15,7 +15,7 @@ import { initialReduced, randomTheta } from '../lsa/init';
 import { gamma } from '../theory/gamma';
 import { theorem41SigmaBound } from '../theory/theorem41';
 import { gdStepScale, gradientFlow, RK45_DEFAULT_RTOL, STIFF_DEFAULT_RTOL, subsampleTrajectory, type FlowMethod, type FlowResult } from '../dynamics';
-import { covarianceFileArg, familyArg, intArg, numberArg } from './args';
+import { covarianceFileArg, familyArg, intArg, numberArg, seedArg } from './args';
 import { EXIT, UsageError } from './errors';
 import { writeJsonFile } from './output';
 import { progress } from './progress';
@@ -65,7 +65,7 @@ export function parseFlowOptions(o: FlowCommandOptions): FlowInputs {
   const family = o.covFile !== undefined ? null : familyArg('--cov', o.cov ?? 'rotated');
   const kappa = o.kappa !== undefined ? numberArg('--kappa', o.kappa, { min: 1, max: 1e12 }) : family ? 10 : null;
   const sigma = o.sigma !== undefined ? numberArg('--sigma', o.sigma, { min: 0, openMin: true, max: 1e6 }) : null;
-  const seed = intArg('--seed', o.seed ?? process.env.ICL_AUDIT_SEED ?? '1', -(2 ** 31), 2 ** 31 - 1);
+  const seed = seedArg(o.seed);
   const rtol = o.rtol !== undefined ? numberArg('--rtol', o.rtol, { min: 0, openMin: true, max: 1e-3 }) : null;
   const m = (o.method ?? 'stiff').trim();
   if (!(METHODS as readonly string[]).includes(m)) throw new UsageError(`--method must be one of ${METHODS.join(', ')}, got '${o.method}'`);

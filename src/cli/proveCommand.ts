@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { derivations, runDerivations, type DerivationResult } from '../../proofs/index';
-import { idListArg, intArg } from './args';
+import { idListArg, intArg, seedArg } from './args';
 import { EXIT } from './errors';
 import { writeJsonFile } from './output';
 import { progress } from './progress';
@@ -65,13 +65,13 @@ export function registerProve(program: Command, setCode: (code: number) => void)
     .option('--d <d>', 'run only dimension d (1..3; derivations that stop below d are skipped)')
     .option('--json <FILE>', 'write every result (steps, verdicts, times, exports) as JSON')
     .option('--export <DIR>', 'write each derivation’s derived expressions, one JSON file per derivation')
-    .option('--seed <S>', 'root seed of the random points and Monte Carlo draws (integer; default $ICL_AUDIT_SEED or 20240125)')
+    .option('--seed <S>', 'root seed of the random points and Monte Carlo draws (integer; default $ICL_AUDIT_SEED or 1)')
     .option('--no-nerdamer', 'skip the second engine (nerdamer)')
     .option('--quiet', 'print one line per derivation')
     .action(async (opts: ProveCommandOptions) => {
       const only = idListArg('--only', opts.only, ids);
       const d = opts.d === undefined ? undefined : intArg('--d', opts.d, 1, 3);
-      const seed = intArg('--seed', opts.seed ?? process.env.ICL_AUDIT_SEED ?? '20240125', -(2 ** 31), 2 ** 31 - 1);
+      const seed = seedArg(opts.seed);
       const bar = progress('prove');
       const t0 = performance.now();
       const results = await runDerivations({

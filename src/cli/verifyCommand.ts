@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { claimIds, claimRegistry } from '../claims/registry';
 import { runClaims } from '../claims/run';
 import { renderVerifyReport, verifyReport } from '../report/verifyReport';
-import { idListArg, intArg } from './args';
+import { idListArg, intArg, seedArg } from './args';
 import { EXIT, UsageError } from './errors';
 import { writeJsonFile } from './output';
 import { progress } from './progress';
@@ -19,11 +19,6 @@ export interface VerifyCommandOptions {
   quiet?: boolean;
 }
 
-/** The default seed: ICL_AUDIT_SEED when set (CI fixes it), else 1. */
-export function defaultSeed(): string {
-  return process.env.ICL_AUDIT_SEED ?? '1';
-}
-
 /** Register `icl-audit verify`. */
 export function registerVerify(program: Command, setCode: (code: number) => void): void {
   program
@@ -37,7 +32,7 @@ export function registerVerify(program: Command, setCode: (code: number) => void
     .option('--quiet', 'print only the summary line')
     .action(async (opts: VerifyCommandOptions) => {
       const ids = idListArg('--claims', opts.claims, claimIds());
-      const seed = intArg('--seed', opts.seed ?? defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
+      const seed = seedArg(opts.seed);
       const runs = intArg('--runs', opts.runs, 1, 100_000);
       if (opts.replay !== undefined) {
         if (!ids || ids.length !== 1) throw new UsageError('--replay needs exactly one claim id in --claims');
