@@ -5,7 +5,7 @@
  * against the integrated gradient flow (src/dynamics/) and the full LSA forward pass (src/lsa/).
  */
 import { conditionNumber, frobenius, relativeDistance, trace } from '../src/linalg/matrix';
-import { populationLoss, testError, testErrorModel, trainingLossModel } from '../src/moments/quadratic';
+import { populationLoss, quadraticMinimizer, testError, testErrorModel, trainingLossModel } from '../src/moments/quadratic';
 import { fourthMoment } from '../src/moments/isserlis';
 import { trainingDistribution } from '../src/icl/distribution';
 import { samplePrompts } from '../src/icl/prompts';
@@ -17,7 +17,6 @@ import { gammaN, momentSolveTolerance, SAFETY, SAMPLED_FAMILY_ALPHA } from '../s
 import { estimateFullError } from '../src/montecarlo/lsaError';
 import { caseLambda, caseStream, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';
 import { FLOW_CONVERGENCE_TOL, convergedFlow, flowCaseArbitrary, flowSetup, type FlowCase, type FlowSetup } from './flowCase';
-import { quadraticMinimizer } from './section5';
 
 /**
  * C10: |E_moments − E_paper| / tr Λ. The error is a difference of terms of size up to tr Λ, so its

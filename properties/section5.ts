@@ -3,21 +3,14 @@
  * the paper's Γ⁻¹ against the zero of ∇_V L found from the exact population loss (src/moments/).
  * C05: u² − ‖U‖_F² is conserved along gradient flow — against the integrated flow (src/dynamics/).
  */
-import { conditionNumber, frobenius, inverse, mul, relativeDistance } from '../src/linalg/matrix';
-import { trainingLossModel } from '../src/moments/quadratic';
+import { conditionNumber, frobenius, relativeDistance } from '../src/linalg/matrix';
+import { quadraticMinimizer, trainingLossModel } from '../src/moments/quadratic';
 import type { PaperFormulas } from '../src/theory/formulas';
 import type { ClaimProperty } from '../src/claims/propertyCheck';
 import { momentSolveTolerance, UNIT_ROUNDOFF } from '../src/claims/tolerance';
 import { FLOW_CONVERGENCE_TOL, FLOW_RTOL, flowCaseArbitrary, flowSetup, type FlowCase, type FlowSetup } from './flowCase';
 import { stiffGradientFlow } from '../src/dynamics/stiffFlow';
 import { caseLambda, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';
-import type { QuadraticModel } from '../src/moments/quadratic';
-import type { Mat } from '../src/linalg/matrix';
-
-/** The zero of ∇_V L = P V Q − B of a quadratic model: V = P⁻¹ B Q⁻¹ (P, Q SPD). */
-export function quadraticMinimizer(model: QuadraticModel): Mat {
-  return mul(inverse(model.P), model.B, inverse(model.Q));
-}
 
 /** C06: ‖V_moments − Γ⁻¹‖_F / ‖Γ⁻¹‖_F within the conditioning-scaled tolerance. */
 export function stationaryPointProperty(f: PaperFormulas): ClaimProperty<ProblemCase> {

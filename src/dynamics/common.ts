@@ -1,5 +1,5 @@
 /** Validation of flow options and small helpers shared by the routes. */
-import { frobenius, inverse, isSquareFinite, matmul, type Mat } from '../linalg/matrix';
+import { frobenius, isSquareFinite, type Mat } from '../linalg/matrix';
 import type { QuadraticModel } from '../moments/quadratic';
 import type { FlowOptions, FlowProgress } from './types';
 
@@ -18,11 +18,6 @@ export function checkInitial(model: QuadraticModel, opts: FlowOptions): void {
   if (opts.maxSteps !== undefined && (!Number.isInteger(opts.maxSteps) || opts.maxSteps < 1)) throw new RangeError(`maxSteps must be an integer ≥ 1, got ${opts.maxSteps}`);
   if (opts.tMax !== undefined) positive('tMax', opts.tMax);
   if (opts.convergenceTol !== undefined) positive('convergenceTol', opts.convergenceTol);
-}
-
-/** The model's own minimizer P⁻¹ B Q⁻¹ (LU inverses; no eigen-decomposition). */
-export function modelMinimizer(model: QuadraticModel): Mat {
-  return matmul(matmul(inverse(model.P), model.B), inverse(model.Q));
 }
 
 /** A monotone progress estimate: log(m0/m)/log(m0/tol), clamped to [0, 1]. */

@@ -3,8 +3,8 @@
  * plain discrete gradient descent θ ← θ − η∇L. Neither uses an eigen-decomposition.
  */
 import { symmetricEigen, toFloat64, type Mat } from '../linalg/matrix';
-import type { QuadraticModel } from '../moments/quadratic';
-import { checkInitial, modelMinimizer, normOrOne, positive, progressTracker } from './common';
+import { quadraticMinimizer, type QuadraticModel } from '../moments/quadratic';
+import { checkInitial, normOrOne, positive, progressTracker } from './common';
 import { integrateDopri5 } from './dopri5';
 import { originalSystem, packState, stateDistance, unpackU, type OriginalSystem } from './originalSystem';
 import { statusMessage } from './stiffFlow';
@@ -36,7 +36,7 @@ interface Tracking {
 
 function startTracking(model: QuadraticModel, opts: FlowOptions, y: Float64Array): Tracking {
   const sys = originalSystem(model);
-  const vs = modelMinimizer(model);
+  const vs = quadraticMinimizer(model);
   const vStar = toFloat64(vs);
   const target = opts.target ? toFloat64(opts.target) : vStar;
   const vsNorm = normOrOne(vs);
@@ -188,5 +188,5 @@ export function gradientDescent(model: QuadraticModel, opts: GradientDescentOpti
 export function gdStepScale(model: QuadraticModel): number {
   const lp = Math.max(...symmetricEigen(model.P).values);
   const lq = Math.max(...symmetricEigen(model.Q).values);
-  return 1 / (lp * lq * normOrOne(modelMinimizer(model)));
+  return 1 / (lp * lq * normOrOne(quadraticMinimizer(model)));
 }

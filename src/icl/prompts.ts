@@ -2,7 +2,8 @@
  * Batches of prompts drawn from a {@link PromptDistribution}, stored flat in Float64Arrays so that Monte
  * Carlo loops stay fast: prompt b's example i is `xs[(b*length + i)*d + k]`.
  */
-import { cholesky, isSPD, symmetricFunction, type Mat } from '../linalg/matrix';
+import type { Mat } from '../linalg/matrix';
+import { applyFactor, factor } from '../linalg/factor';
 import type { Stream } from '../random/stream';
 import { resolveDistribution, type PromptDistribution, type ResolvedDistribution } from './distribution';
 
@@ -25,24 +26,13 @@ export interface PromptBatch {
   w: Float64Array;
 }
 
-/**
- * Draws x = L z, z standard normal, with L the Cholesky factor of the covariance when it is positive
- * definite, else its symmetric square root (a semidefinite second moment, e.g. a fixed task w wᵀ).
- */
+/** Draws x = F z, z standard normal, F the covariance's factor (Cholesky, or its square root when semidefinite). */
 function gaussianDrawer(cov: Mat): (rng: Stream, out: Float64Array, offset: number) => void {
-  const d = cov.length;
-  const spd = isSPD(cov);
-  const l = spd ? cholesky(cov) : symmetricFunction(cov, (x) => Math.sqrt(Math.max(0, x)));
-  const upto = (i: number): number => (spd ? i : d - 1);
-  const z = new Float64Array(d);
+  const f = factor(cov);
+  const z = new Float64Array(cov.length);
   return (rng, out, offset) => {
-    for (let k = 0; k < d; k++) z[k] = rng.normal();
-    for (let i = 0; i < d; i++) {
-      let s = 0;
-      const li = l[i];
-      for (let k = 0, e = upto(i); k <= e; k++) s += li[k] * z[k];
-      out[offset + i] = s;
-    }
+    rng.fillNormal(z);
+    applyFactor(f, z, 0, out, offset);
   };
 }
 

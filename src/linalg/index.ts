@@ -1,1 +1,2 @@
 export * from './matrix';
+export * from './factor';

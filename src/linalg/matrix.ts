@@ -219,8 +219,3 @@ export function toFloat64(a: Mat): Float64Array {
   for (let i = 0; i < n; i++) out.set(a[i], i * m);
   return out;
 }
-
-/** Mat from a row-major Float64Array. */
-export function fromFloat64(data: ArrayLike<number>, n: number, m: number = n): Mat {
-  return Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => data[i * m + j]));
-}

@@ -11,7 +11,7 @@ import { cholesky, type Mat } from '../linalg/matrix';
 import type { Stream } from '../random/stream';
 import { ziggurat } from '../random/ziggurat';
 import { resolveOptions, runChunks, type MonteCarloOptions, type MonteCarloResult } from './estimate';
-import { flat } from './dense';
+import { flat } from '../linalg/factor';
 import { BartlettFactor } from './wishart';
 import type { SamplingMethod } from './lsaSampler';
 import { spdProblem } from '../linalg/matrix';

@@ -28,7 +28,8 @@ import type { LsaParams } from '../lsa/params';
 import type { Ziggurat } from '../random/ziggurat';
 import { BartlettFactor } from './wishart';
 import { ChiSquare } from './gamma';
-import { applyFactor, applyFactorT, applyOperator, eigenFrame, factor, operator, type Factor, type Operator } from './dense';
+import { applyOperator, eigenFrame, operator, type Operator } from './dense';
+import { applyFactor, applyFactorT, factor, type Factor } from '../linalg/factor';
 
 /** The two sampling paths. */
 export type SamplingMethod = 'direct' | 'fast';

@@ -12,7 +12,6 @@ export class BartlettFactor {
   readonly k: number;
   readonly n: number;
   private readonly chis: ChiSquare[];
-  private readonly g: Float64Array;
 
   constructor(k: number, n: number) {
     if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be an integer ≥ 1, got ${k}`);
@@ -20,7 +19,6 @@ export class BartlettFactor {
     this.k = k;
     this.n = n;
     this.chis = n >= k ? Array.from({ length: k }, (_, i) => new ChiSquare(n - i)) : [];
-    this.g = new Float64Array(n < k ? n * k : 0);
   }
 
   /**
