@@ -2,7 +2,7 @@
  * Registry entries for the claims that only the symbolic route covers (C02, C03, C04), and quick
  * symbolic routes (d = 1, 2) for claims that other routes also check (C01, C05, C06, C08, C10).
  */
-import type { CheckContext, CheckResult, Claim, Tolerance, Verdict } from '../src/claims/types';
+import type { CheckContext, CheckResult, Claim, Tolerance, Verdict } from '../src/contract/types';
 import { P1 } from './p1';
 import { P3 } from './p3';
 import { P4 } from './p4';

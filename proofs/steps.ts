@@ -1,5 +1,5 @@
 /** Running a derivation's steps: each timed, its verdict recorded, exceptions reported as inconclusive. */
-import type { Verdict } from '../src/claims/types';
+import type { Verdict } from '../src/contract/types';
 import { PAPER_MODEL } from '../src/symbolic/model';
 import type { DerivationResult, ProveOptions, StepResult } from './types';
 

@@ -1,5 +1,5 @@
 /** The contract of a derivation in `proofs/`: a named sequence of checked, timed steps. */
-import type { Verdict } from '../src/claims/types';
+import type { Verdict } from '../src/contract/types';
 import type { ModelDefinition } from '../src/symbolic/model';
 
 export type DerivationId = 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6' | 'P7';

@@ -5,8 +5,8 @@
 import { fourthMoment, sampleFourthMoment } from '../src/moments/isserlis';
 import { matmul, type Mat } from '../src/linalg/matrix';
 import type { PaperFormulas } from '../src/theory/formulas';
-import type { ClaimProperty } from '../src/claims/propertyCheck';
-import { SAFETY, SAMPLED_FAMILY_ALPHA, gammaN } from '../src/claims/tolerance';
+import type { ClaimProperty } from '../src/contract/propertyCheck';
+import { SAFETY, SAMPLED_FAMILY_ALPHA, gammaN } from '../src/contract/tolerance';
 import { estimateFourthMoment, estimateSampleFourthMoment } from '../src/montecarlo/fourthMoment';
 import { caseGaussianMatrix, caseLambda, caseStream, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';
 

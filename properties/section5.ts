@@ -6,8 +6,8 @@
 import { conditionNumber, frobenius, relativeDistance } from '../src/linalg/matrix';
 import { quadraticMinimizer, trainingLossModel } from '../src/moments/quadratic';
 import type { PaperFormulas } from '../src/theory/formulas';
-import type { ClaimProperty } from '../src/claims/propertyCheck';
-import { momentSolveTolerance, UNIT_ROUNDOFF } from '../src/claims/tolerance';
+import type { ClaimProperty } from '../src/contract/propertyCheck';
+import { momentSolveTolerance, UNIT_ROUNDOFF } from '../src/contract/tolerance';
 import { FLOW_CONVERGENCE_TOL, FLOW_RTOL, flowCaseArbitrary, flowSetup, type FlowCase, type FlowSetup } from './flowCase';
 import { stiffGradientFlow } from '../src/dynamics/stiffFlow';
 import { caseLambda, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';

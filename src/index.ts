@@ -14,6 +14,7 @@ export * from './linalg';
 export * from './random';
 export * from './icl';
 export * from './lsa';
+export * from './contract';
 export * from './claims';
 export * from './report';
 export * as theory from './theory';

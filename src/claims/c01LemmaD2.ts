@@ -1,10 +1,10 @@
 /** C01 — Lemma D.2: Gaussian fourth moments, and their sample form E[SAS]. */
 import type { PaperFormulas } from '../theory/formulas';
 import { lemmaD2Property, lemmaD2SampledProperty } from '../../properties/appendixD';
-import { combineParts } from './parts';
-import { checkProperty } from './propertyCheck';
-import { SAFETY } from './tolerance';
-import type { Claim } from './types';
+import { combineParts } from '../contract/parts';
+import { checkProperty } from '../contract/propertyCheck';
+import { SAFETY } from '../contract/tolerance';
+import type { Claim } from '../contract/types';
 
 /** The C01 claim, checking the formulas `f`. */
 export function c01LemmaD2(f: PaperFormulas): Claim {

@@ -1,8 +1,8 @@
 /** C05 — the conservation law u² − ‖U‖_F² along gradient flow (spec §3, derived). */
 import type { PaperFormulas } from '../theory/formulas';
 import { conservationProperty } from '../../properties/section5';
-import { checkProperty } from './propertyCheck';
-import type { Claim } from './types';
+import { checkProperty } from '../contract/propertyCheck';
+import type { Claim } from '../contract/types';
 
 /** The C05 claim. */
 export function c05Conservation(f: PaperFormulas): Claim {

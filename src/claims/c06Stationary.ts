@@ -1,8 +1,8 @@
 /** C06 — Lemma 5.3: a stationary point with u ≠ 0 has uU = Γ⁻¹. */
 import type { PaperFormulas } from '../theory/formulas';
 import { stationaryPointProperty } from '../../properties/section5';
-import { checkProperty } from './propertyCheck';
-import type { Claim } from './types';
+import { checkProperty } from '../contract/propertyCheck';
+import type { Claim } from '../contract/types';
 
 /** The C06 claim. */
 export function c06Stationary(f: PaperFormulas): Claim {

@@ -1,8 +1,8 @@
 /** C08 — Theorem 4.1: gradient flow from Assumption 3.3 reaches the paper's global minimum. */
 import type { PaperFormulas } from '../theory/formulas';
 import { convergenceProperty } from '../../properties/section4';
-import { checkProperty } from './propertyCheck';
-import type { Claim } from './types';
+import { checkProperty } from '../contract/propertyCheck';
+import type { Claim } from '../contract/types';
 
 /** The C08 claim. */
 export function c08Convergence(f: PaperFormulas): Claim {

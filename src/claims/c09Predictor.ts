@@ -1,8 +1,8 @@
 /** C09 — Corollary 4.3: the trained LSA's predictor on test prompts of length M. */
 import type { PaperFormulas } from '../theory/formulas';
 import { predictorProperty } from '../../properties/section4';
-import { checkProperty } from './propertyCheck';
-import type { Claim } from './types';
+import { checkProperty } from '../contract/propertyCheck';
+import type { Claim } from '../contract/types';
 
 /** The C09 claim. */
 export function c09Predictor(f: PaperFormulas): Claim {

@@ -1,9 +1,9 @@
 /** C10 — Theorem 4.2: the trained model's test error on prompts of length M, in three parts. */
 import type { PaperFormulas } from '../theory/formulas';
 import { generalFormProperty, rateBoundProperty, testErrorProperty, testErrorSampledProperty } from '../../properties/section4';
-import { checkProperty } from './propertyCheck';
-import { combineParts } from './parts';
-import type { Claim } from './types';
+import { checkProperty } from '../contract/propertyCheck';
+import { combineParts } from '../contract/parts';
+import type { Claim } from '../contract/types';
 
 /** The C10 claim. */
 export function c10TestError(f: PaperFormulas): Claim {

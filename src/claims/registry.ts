@@ -12,7 +12,7 @@ import { c09Predictor } from './c09Predictor';
 import { c10TestError } from './c10TestError';
 import { symbolicClaims } from '../../proofs/claims';
 import { withSymbolicPart } from './symbolicPart';
-import type { Claim } from './types';
+import type { Claim } from '../contract/types';
 
 /** All claims, checking the formulas `f` (default: the paper's). */
 export function claimRegistry(f: PaperFormulas = paperFormulas()): Claim[] {

@@ -1,6 +1,6 @@
 /** Running claims: each with its own seed derived from the root seed and its id, so a claim run alone
  * gives the same result as in a full run. */
-import type { CheckContext, CheckResult, Claim } from './types';
+import type { CheckContext, CheckResult, Claim } from '../contract/types';
 
 /** A claim's result with its identity and timing, as reported. */
 export interface ClaimReport extends CheckResult {

@@ -3,8 +3,8 @@
  * whose other routes are numeric: the claim's verdict then needs both to agree.
  */
 import { symbolicRoutes } from '../../proofs/claims';
-import { combineParts } from './parts';
-import type { CheckResult, Claim } from './types';
+import { combineParts } from '../contract/parts';
+import type { CheckResult, Claim } from '../contract/types';
 
 /** `claim` with the symbolic route for its id as an extra part (unchanged when there is none). */
 export function withSymbolicPart(claim: Claim): Claim {

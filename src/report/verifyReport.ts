@@ -1,6 +1,6 @@
 /** The report of `icl-audit verify`: JSON for machines, a claims table for people. */
 import type { ClaimReport } from '../claims/run';
-import { fmt } from '../claims/propertyCheck';
+import { fmt } from '../contract/propertyCheck';
 import { renderTable } from './table';
 
 /** The JSON report of a verify run. Keys naming times end in `Ms`, so reports compare with timings aside. */
