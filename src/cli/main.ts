@@ -7,6 +7,8 @@ import { EXIT, UsageError } from './errors';
 import { registerVerify } from './verifyCommand';
 import { registerFlow } from './flowCommand';
 import { registerProve } from './proveCommand';
+import { registerTrain } from './trainCommand';
+import { registerPredict } from './predictCommand';
 import { VERSION } from './version';
 
 /** What a subcommand's action returns: its exit code. */
@@ -27,6 +29,8 @@ export async function main(argv: string[]): Promise<number> {
   registerVerify(program, setCode);
   registerFlow(program, setCode);
   registerProve(program, setCode);
+  registerTrain(program, setCode);
+  registerPredict(program, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
