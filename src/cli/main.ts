@@ -9,6 +9,7 @@ import { registerFlow } from './flowCommand';
 import { registerProve } from './proveCommand';
 import { registerTrain } from './trainCommand';
 import { registerPredict } from './predictCommand';
+import { registerEvaluate } from './evaluateCommand';
 import { VERSION } from './version';
 
 /** What a subcommand's action returns: its exit code. */
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   registerProve(program, setCode);
   registerTrain(program, setCode);
   registerPredict(program, setCode);
+  registerEvaluate(program, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

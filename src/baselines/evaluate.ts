@@ -1,0 +1,174 @@
+/**
+ * Figure 1 of the paper (Appendix E) at any scale: normalized squared error (divided by d, so the zero
+ * predictor sits at the covariance scale c) against the number of in-context examples M, on test prompts
+ * with covariance c·diag(Exp(1)) (and the fixed identity), for trained models (GPT-2, LSA) and the
+ * closed forms (zero, least squares, the LSA's limit for the training distribution). Bands are bootstrap
+ * 90 % intervals of the mean over covariances (the prompts that share a covariance are resampled
+ * together, since they are not independent), 1,000 resamples from a seeded stream.
+ */
+import { tf } from './nn/tf';
+import { predictAll, modelDim, type NnModel } from './nn/model';
+import { samplePromptBatch, type CovarianceKind, type PromptTensorBatch } from './data';
+import { leastSquaresPredictor, lsaPredictor, zeroPredictor, type Predictor, type Prompt } from './interimPredictors';
+import { Stream } from '../random/stream';
+import { quadraticMinimizer, trainingLossModel } from '../moments/quadratic';
+import type { Mat } from '../linalg/matrix';
+
+/** One test condition (a panel of the figure). */
+export interface Panel {
+  /** 'identity' (fixed Λ = I) or 'scale c' (c·diag(Exp(1)) per covariance). */
+  name: string;
+  cov: CovarianceKind;
+  scale: number;
+}
+
+/** A curve: mean normalized error at each M with its bootstrap band. */
+export interface Curve {
+  model: string;
+  mean: number[];
+  lo: number[];
+  hi: number[];
+}
+
+/** One panel's curves and the per-covariance errors behind them (for paired statistics). */
+export interface PanelResult {
+  panel: Panel;
+  /** M = 0 … maxM − 1. */
+  ms: number[];
+  curves: Curve[];
+  /** Per model, per covariance (cluster), per M: the mean normalized error over that cluster's prompts. */
+  clusters: Map<string, Float64Array[]>;
+}
+
+/** Options of {@link evaluateCovariateShift}. */
+export interface EvaluateOptions {
+  /** Models by display name. */
+  models: Array<{ name: string; model: NnModel }>;
+  d: number;
+  /** Training prompt length N and covariance, for the LSA limit. */
+  trainN: number;
+  trainCov: CovarianceKind;
+  /** Panels to draw. */
+  panels: Panel[];
+  /** Covariances per panel × prompts per covariance. */
+  covariances: number;
+  promptsPerCovariance: number;
+  /** Prompts hold maxM pairs: predictions with 0 … maxM − 1 examples. */
+  maxM: number;
+  seed: number;
+  /** Bootstrap resamples (default 1,000) and the band's level (default 0.9). */
+  resamples?: number;
+  level?: number;
+  /** Prompts per TF.js forward pass (default 256). */
+  chunk?: number;
+}
+
+/** The panels of Figure 1 for the given scales: the fixed identity, then c·diag(Exp(1)) for each c. */
+export function covariateShiftPanels(scales: number[], withIdentity = true): Panel[] {
+  return [...(withIdentity ? [{ name: 'identity', cov: 'identity' as const, scale: 1 }] : []), ...scales.map((c) => ({ name: `scale ${c}`, cov: 'exp-diag' as const, scale: c }))];
+}
+
+/**
+ * The LSA's limit V for the training distribution, from first principles: identity Λ, the minimizer of
+ * the exact population loss (src/moments/); Λ = diag(λ), λ_j i.i.d. Exp(1) per prompt, the diagonal
+ * minimizer V_jj = E[λ_j²] / E[λ_j² Γ_jj] with Γ = ((N+1)/N)Λ + (tr Λ/N) I, and Exp(1)'s moments
+ * E λ² = 2, E λ³ = 6: E[λ_j²Γ_jj] = 6(N+1)/N + (6 + 2(d−1))/N.
+ */
+export function lsaLimitV(d: number, N: number, cov: CovarianceKind): Mat {
+  if (cov === 'identity') {
+    const eye = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)));
+    return quadraticMinimizer(trainingLossModel(eye, N));
+  }
+  const vjj = 2 / ((6 * (N + 1)) / N + (6 + 2 * (d - 1)) / N);
+  return Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? vjj : 0)));
+}
+
+function quantile(sorted: Float64Array, q: number): number {
+  const pos = q * (sorted.length - 1);
+  const i = Math.floor(pos);
+  const f = pos - i;
+  return i + 1 < sorted.length ? sorted[i] * (1 - f) + sorted[i + 1] * f : sorted[i];
+}
+
+/** Bootstrap band of the mean over clusters at each M: resample clusters with replacement. */
+export function bootstrapBand(clusters: Float64Array[], rng: Stream, resamples: number, level: number): { mean: number[]; lo: number[]; hi: number[] } {
+  const K = clusters.length;
+  const L = clusters[0].length;
+  const mean = new Array<number>(L).fill(0);
+  for (const c of clusters) for (let m = 0; m < L; m++) mean[m] += c[m] / K;
+  const draws = Array.from({ length: L }, () => new Float64Array(resamples));
+  const idx = new Int32Array(K);
+  for (let r = 0; r < resamples; r++) {
+    for (let k = 0; k < K; k++) idx[k] = rng.int(0, K - 1);
+    for (let m = 0; m < L; m++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += clusters[idx[k]][m];
+      draws[m][r] = s / K;
+    }
+  }
+  const a = (1 - level) / 2;
+  const lo: number[] = [];
+  const hi: number[] = [];
+  for (let m = 0; m < L; m++) {
+    draws[m].sort();
+    lo.push(quantile(draws[m], a));
+    hi.push(quantile(draws[m], 1 - a));
+  }
+  return { mean, lo, hi };
+}
+
+async function modelErrors(model: NnModel, b: PromptTensorBatch, chunk: number): Promise<Float32Array> {
+  const out = new Float32Array(b.B * b.M);
+  for (let s = 0; s < b.B; s += chunk) {
+    const n = Math.min(chunk, b.B - s);
+    const xs = tf.tensor(b.xs.subarray(s * b.M * b.d, (s + n) * b.M * b.d), [n, b.M, b.d]);
+    const ys = tf.tensor(b.ys.subarray(s * b.M, (s + n) * b.M), [n, b.M]);
+    const pred = tf.tidy(() => predictAll(model, xs, ys));
+    out.set(await pred.data(), s * b.M);
+    tf.dispose([xs, ys, pred]);
+  }
+  return out;
+}
+
+function closedFormPredictions(p: Predictor, b: PromptTensorBatch): Float64Array {
+  const out = new Float64Array(b.B * b.M);
+  const { d, M } = b;
+  for (let i = 0; i < b.B; i++) {
+    const xs = Float64Array.from(b.xs.subarray(i * M * d, (i + 1) * M * d));
+    const ys = Float64Array.from(b.ys.subarray(i * M, (i + 1) * M));
+    for (let m = 0; m < M; m++) {
+      const prompt: Prompt = { d, m, xs: xs.subarray(0, m * d), ys: ys.subarray(0, m), xq: xs.subarray(m * d, (m + 1) * d) };
+      out[i * M + m] = p.predict(prompt);
+    }
+  }
+  return out;
+}
+
+/** Evaluate every model and closed form on every panel. */
+export async function evaluateCovariateShift(o: EvaluateOptions): Promise<PanelResult[]> {
+  for (const { name, model } of o.models) if (modelDim(model) !== o.d) throw new RangeError(`model ${name} takes dimension ${modelDim(model)}, the evaluation ${o.d}`);
+  const closed: Predictor[] = [zeroPredictor(), leastSquaresPredictor(), lsaPredictor(lsaLimitV(o.d, o.trainN, o.trainCov), 'lsa-limit')];
+  const K = o.covariances;
+  const P = o.promptsPerCovariance;
+  const results: PanelResult[] = [];
+  const root = new Stream(o.seed, ['evaluate']);
+  for (const panel of o.panels) {
+    const b = samplePromptBatch(K * P, o.maxM, o.d, root.child(panel.name), { cov: panel.cov, scale: panel.scale, promptsPerCovariance: P });
+    const clusters = new Map<string, Float64Array[]>();
+    const add = (name: string, pred: ArrayLike<number>): void => {
+      const cl = Array.from({ length: K }, () => new Float64Array(o.maxM));
+      for (let k = 0; k < K; k++)
+        for (let p = 0; p < P; p++) {
+          const i = k * P + p;
+          for (let m = 0; m < o.maxM; m++) cl[k][m] += (pred[i * o.maxM + m] - b.ys[i * o.maxM + m]) ** 2 / o.d / P;
+        }
+      clusters.set(name, cl);
+    };
+    for (const p of closed) add(p.name, closedFormPredictions(p, b));
+    for (const { name, model } of o.models) add(name, await modelErrors(model, b, o.chunk ?? 256));
+    const bootRng = root.child(`bootstrap/${panel.name}`);
+    const curves: Curve[] = [...clusters].map(([model, cl]) => ({ model, ...bootstrapBand(cl, bootRng.child(model), o.resamples ?? 1000, o.level ?? 0.9) }));
+    results.push({ panel, ms: Array.from({ length: o.maxM }, (_, m) => m), curves, clusters });
+  }
+  return results;
+}
