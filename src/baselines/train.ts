@@ -125,6 +125,43 @@ function batchLoss(m: NnModel, params: Map<string, tf.Tensor>, xs: tf.Tensor, ys
   return tf.mean(tf.squaredDifference(lsaForward(params, ctxX, ctxY, q), yq)) as tf.Scalar;
 }
 
+/**
+ * One Adam step on a batch (the trainer's inner loop, exported for the speed benchmark): updates the
+ * model's parameters and the moment estimates in place; returns the batch loss before the step.
+ */
+export function trainStep(
+  model: NnModel,
+  names: string[],
+  adamM: Map<string, tf.Tensor>,
+  adamV: Map<string, tf.Tensor>,
+  batch: { xs: Float32Array; ys: Float32Array; B: number; M: number },
+  d: number,
+  lr: number,
+  t: number,
+): tf.Scalar {
+  return tf.tidy(() => {
+    const xs = tf.tensor(batch.xs, [batch.B, batch.M, d]);
+    const ys = tf.tensor(batch.ys, [batch.B, batch.M]);
+    const f = (...ps: tf.Tensor[]): tf.Scalar => batchLoss(model, new Map(names.map((n, i) => [n, ps[i]])), xs, ys);
+    const { value, grads } = tf.valueAndGrads(f)(names.map((n) => model.params.get(n)!));
+    const c1 = 1 - BETA1 ** t;
+    const c2 = 1 - BETA2 ** t;
+    names.forEach((n, i) => {
+      const g = grads[i];
+      const m1 = tf.add(tf.mul(adamM.get(n)!, BETA1), tf.mul(g, 1 - BETA1));
+      const v1 = tf.add(tf.mul(adamV.get(n)!, BETA2), tf.mul(tf.square(g), 1 - BETA2));
+      const p1 = tf.sub(model.params.get(n)!, tf.div(tf.mul(m1, lr / c1), tf.add(tf.sqrt(tf.div(v1, c2)), EPS)));
+      adamM.get(n)!.dispose();
+      adamV.get(n)!.dispose();
+      model.params.get(n)!.dispose();
+      adamM.set(n, tf.keep(m1));
+      adamV.set(n, tf.keep(v1));
+      model.params.set(n, tf.keep(p1));
+    });
+    return value;
+  });
+}
+
 /** The batch of step `step` (a pure function of seed and step). */
 export function trainingBatch(c: TrainConfig, step: number): { xs: Float32Array; ys: Float32Array; B: number; M: number } {
   let points = c.N + 1;
@@ -274,27 +311,7 @@ export async function trainRun(c: TrainConfig, dir: string, options: { resume?: 
   for (let step = start; step < c.steps; step++) {
     const batch = trainingBatch(c, step);
     const t = step + 1;
-    const lossValue = tf.tidy(() => {
-      const xs = tf.tensor(batch.xs, [batch.B, batch.M, c.d]);
-      const ys = tf.tensor(batch.ys, [batch.B, batch.M]);
-      const f = (...ps: tf.Tensor[]): tf.Scalar => batchLoss(model, new Map(names.map((n, i) => [n, ps[i]])), xs, ys);
-      const { value, grads } = tf.valueAndGrads(f)(names.map((n) => model.params.get(n)!));
-      const c1 = 1 - BETA1 ** t;
-      const c2 = 1 - BETA2 ** t;
-      names.forEach((n, i) => {
-        const g = grads[i];
-        const m1 = tf.add(tf.mul(adamM.get(n)!, BETA1), tf.mul(g, 1 - BETA1));
-        const v1 = tf.add(tf.mul(adamV.get(n)!, BETA2), tf.mul(tf.square(g), 1 - BETA2));
-        const p1 = tf.sub(model.params.get(n)!, tf.div(tf.mul(m1, c.lr / c1), tf.add(tf.sqrt(tf.div(v1, c2)), EPS)));
-        adamM.get(n)!.dispose();
-        adamV.get(n)!.dispose();
-        model.params.get(n)!.dispose();
-        adamM.set(n, tf.keep(m1));
-        adamV.set(n, tf.keep(v1));
-        model.params.set(n, tf.keep(p1));
-      });
-      return value;
-    });
+    const lossValue = trainStep(model, names, adamM, adamV, batch, c.d, c.lr, t);
     const loss = (await lossValue.data())[0];
     lossValue.dispose();
     losses.push(loss);
