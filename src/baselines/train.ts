@@ -97,6 +97,8 @@ interface Latest {
   losses: number[];
   diagnostics: LsaDiagnostics[];
   elapsedSec: number;
+  /** Process CPU seconds spent training (the machine may be shared; wall time then overstates the work). */
+  cpuSec?: number;
 }
 
 /** A fresh model for a configuration. */
@@ -225,6 +227,11 @@ export async function finalEvaluation(m: NnModel, c: TrainConfig, prompts = 256)
   return { prompts, mse: se / count, zeroMse: zero / count, ratio: se / zero, lastPositionNormalized: last / prompts / c.d };
 }
 
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+}
+
 function pad(step: number): string {
   return String(step).padStart(7, '0');
 }
@@ -256,6 +263,7 @@ export async function trainRun(c: TrainConfig, dir: string, options: { resume?: 
   let losses: number[] = [];
   let diagnostics: LsaDiagnostics[] = [];
   let elapsedBefore = 0;
+  let cpuBefore = 0;
   const shapes = () => paramShapes(model);
   let adamM = new Map<string, tf.Tensor>();
   let adamV = new Map<string, tf.Tensor>();
@@ -274,6 +282,7 @@ export async function trainRun(c: TrainConfig, dir: string, options: { resume?: 
     losses = latest.losses.slice(0, start);
     diagnostics = latest.diagnostics;
     elapsedBefore = latest.elapsedSec;
+    cpuBefore = latest.cpuSec ?? 0;
   } else {
     model = freshModel(c);
     for (const [name, shape] of paramShapes(model)) {
@@ -285,6 +294,7 @@ export async function trainRun(c: TrainConfig, dir: string, options: { resume?: 
   }
   const names = shapes().map(([n]) => n);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let lastSaved: Latest | null = null;
   const save = async (step: number): Promise<void> => {
     const modelFile = `model-${pad(step)}.safetensors`;
@@ -297,7 +307,7 @@ export async function trainRun(c: TrainConfig, dir: string, options: { resume?: 
     writeSafetensors(join(dir, adamFile), host, { step: String(step) });
     await saveModel(join(dir, modelFile), model, { step: String(step), train_N: String(c.N), train_cov: c.cov, seed: String(c.seed) });
     const prev = existsSync(join(dir, 'latest.json')) ? (JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as Latest) : null;
-    const latest: Latest = { step, model: modelFile, adam: adamFile, losses, diagnostics, elapsedSec: elapsedBefore + (performance.now() - t0) / 1000 };
+    const latest: Latest = { step, model: modelFile, adam: adamFile, losses, diagnostics, elapsedSec: elapsedBefore + (performance.now() - t0) / 1000, cpuSec: cpuBefore + cpuSeconds(cpu0) };
     writeFileAtomic(join(dir, 'latest.json'), JSON.stringify(latest) + '\n');
     if (prev && prev.step !== step)
       for (const f of [prev.model, prev.adam])
@@ -326,7 +336,8 @@ export async function trainRun(c: TrainConfig, dir: string, options: { resume?: 
   }
   if (!lastSaved && start < c.steps) await save(c.steps);
   const final = await finalEvaluation(model, c);
-  writeFileAtomic(join(dir, 'final.json'), JSON.stringify({ step: c.steps, ...final, diagnostics }, null, 2) + '\n');
+  const timing = existsSync(join(dir, 'latest.json')) ? (JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as Latest) : null;
+  writeFileAtomic(join(dir, 'final.json'), JSON.stringify({ step: c.steps, ...final, diagnostics, wallSeconds: timing?.elapsedSec, cpuSeconds: timing?.cpuSec }, null, 2) + '\n');
   for (const t of [...adamM.values(), ...adamV.values(), ...model.params.values()]) t.dispose();
   return { dir, steps: c.steps, losses, final, diagnostics };
 }
