@@ -102,6 +102,13 @@ export async function runC18(o: C18Options): Promise<CheckResult> {
       `c = ${c}: error/d at M = N = ${N}: GPT-2 ${e('gpt2', base)} → ${e('gpt2', ci)}, LSA limit ${e('lsa-limit', base)} → ${e('lsa-limit', ci)}, least squares ${e('least-squares', ci)}, zero ${e('zero', ci)}; growth ratio ${r.toPrecision(3)} [${lo.toPrecision(3)}, ${hi.toPrecision(3)}] (${(o.level * 100).toFixed(1)} %)`,
     );
   }
+  // Precondition: the model learned in context at all (else "grows less" holds trivially, e.g. for ŷ = 0).
+  const learned = (idx: Int32Array | null) => meanAt(at(base, 'gpt2'), idx, N) / meanAt(at(base, 'zero'), idx, N);
+  const lBoot = bootstrap(K, o.resamples, rng.child('learned'), learned);
+  const lHi = percentile(lBoot, 1 - a);
+  const learnedVerdict: Verdict = lHi < 0.5 ? 'verified' : 'inconclusive';
+  parts.unshift({ name: 'precondition: GPT-2 learned in context (error at M = N, c = 1, below half the zero predictor\'s)', verdict: learnedVerdict, worstError: lHi, tolerance: 0.5, note: `ratio ${learned(null).toPrecision(3)}, upper bound ${lHi.toPrecision(3)}` });
+  if (learnedVerdict !== 'verified') verdicts.push('inconclusive');
   // The spike past the training length, at c = 1: mean error/d over M = N+1 … maxM−1 against M = N.
   const g = at(base, 'gpt2');
   const past = (idx: Int32Array | null) => {
