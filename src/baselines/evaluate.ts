@@ -9,9 +9,8 @@
 import { tf } from './nn/tf';
 import { predictAll, modelDim, type NnModel } from './nn/model';
 import { samplePromptBatch, type CovarianceKind, type PromptTensorBatch } from './data';
-import { leastSquaresPredictor, lsaPredictor, zeroPredictor, type Predictor, type Prompt } from './interimPredictors';
+import { leastSquaresPredictor, lsaLimitV, randomCovLimitV, lsaPredictor, zeroPredictor, type Predictor, type Prompt } from './predictors';
 import { Stream } from '../random/stream';
-import { quadraticMinimizer, trainingLossModel } from '../moments/quadratic';
 import type { Mat } from '../linalg/matrix';
 
 /** One test condition (a panel of the figure). */
@@ -69,18 +68,13 @@ export function covariateShiftPanels(scales: number[], withIdentity = true): Pan
 }
 
 /**
- * The LSA's limit V for the training distribution, from first principles: identity Λ, the minimizer of
- * the exact population loss (src/moments/); Λ = diag(λ), λ_j i.i.d. Exp(1) per prompt, the diagonal
- * minimizer V_jj = E[λ_j²] / E[λ_j² Γ_jj] with Γ = ((N+1)/N)Λ + (tr Λ/N) I, and Exp(1)'s moments
- * E λ² = 2, E λ³ = 6: E[λ_j²Γ_jj] = 6(N+1)/N + (6 + 2(d−1))/N.
+ * The LSA's limit V for the training distribution (src/baselines/predictors.ts, from the exact population
+ * loss, never the paper's formula): identity Λ, Theorem 4.1's minimizer; Λ = diag(λ), λ_j i.i.d. Exp(1)
+ * per prompt, Theorem 4.5's (the "LSA limit of (4.13)" in Figure 1).
  */
-export function lsaLimitV(d: number, N: number, cov: CovarianceKind): Mat {
-  if (cov === 'identity') {
-    const eye = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)));
-    return quadraticMinimizer(trainingLossModel(eye, N));
-  }
-  const vjj = 2 / ((6 * (N + 1)) / N + (6 + 2 * (d - 1)) / N);
-  return Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? vjj : 0)));
+export function trainingLsaLimit(d: number, N: number, cov: CovarianceKind): Mat {
+  if (cov === 'identity') return lsaLimitV(Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0))), N);
+  return randomCovLimitV({ kind: 'exp' }, d, N);
 }
 
 function quantile(sorted: Float64Array, q: number): number {
@@ -138,7 +132,8 @@ function closedFormPredictions(p: Predictor, b: PromptTensorBatch): Float64Array
     const ys = Float64Array.from(b.ys.subarray(i * M, (i + 1) * M));
     for (let m = 0; m < M; m++) {
       const prompt: Prompt = { d, m, xs: xs.subarray(0, m * d), ys: ys.subarray(0, m), xq: xs.subarray(m * d, (m + 1) * d) };
-      out[i * M + m] = p.predict(prompt);
+      // With no examples every closed form here predicts 0 (minimum-norm ŵ = 0; s = 0).
+      out[i * M + m] = m === 0 ? 0 : p.predict(prompt);
     }
   }
   return out;
@@ -147,7 +142,7 @@ function closedFormPredictions(p: Predictor, b: PromptTensorBatch): Float64Array
 /** Evaluate every model and closed form on every panel. */
 export async function evaluateCovariateShift(o: EvaluateOptions): Promise<PanelResult[]> {
   for (const { name, model } of o.models) if (modelDim(model) !== o.d) throw new RangeError(`model ${name} takes dimension ${modelDim(model)}, the evaluation ${o.d}`);
-  const closed: Predictor[] = [zeroPredictor(), leastSquaresPredictor(), lsaPredictor(lsaLimitV(o.d, o.trainN, o.trainCov), 'lsa-limit')];
+  const closed: Predictor[] = [zeroPredictor(), leastSquaresPredictor(), lsaPredictor(trainingLsaLimit(o.d, o.trainN, o.trainCov), 'lsa-limit')];
   const K = o.covariances;
   const P = o.promptsPerCovariance;
   const results: PanelResult[] = [];

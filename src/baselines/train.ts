@@ -88,6 +88,8 @@ export interface FinalEvaluation {
   ratio: number;
   /** GPT-2: mean squared error at the last position (N examples), divided by d. */
   lastPositionNormalized: number;
+  /** Error at the last position (the query after N examples) over the zero predictor's there. */
+  lastRatio: number;
 }
 
 interface Latest {
@@ -214,6 +216,7 @@ export async function finalEvaluation(m: NnModel, c: TrainConfig, prompts = 256)
   let se = 0;
   let zero = 0;
   let last = 0;
+  let lastZero = 0;
   let count = 0;
   for (let p = 0; p < prompts; p++)
     for (let i = m.kind === 'gpt2' ? 0 : M - 1; i < M; i++) {
@@ -222,9 +225,12 @@ export async function finalEvaluation(m: NnModel, c: TrainConfig, prompts = 256)
       se += e;
       zero += y * y;
       count++;
-      if (i === M - 1) last += e;
+      if (i === M - 1) {
+        last += e;
+        lastZero += y * y;
+      }
     }
-  return { prompts, mse: se / count, zeroMse: zero / count, ratio: se / zero, lastPositionNormalized: last / prompts / c.d };
+  return { prompts, mse: se / count, zeroMse: zero / count, ratio: se / zero, lastPositionNormalized: last / prompts / c.d, lastRatio: last / lastZero };
 }
 
 function cpuSeconds(since: NodeJS.CpuUsage): number {

@@ -12,6 +12,8 @@ import type { CheckResult, Verdict } from '../contract/types';
 export interface C18Options {
   checkpoint: string;
   seed: number;
+  /** The run's root seed, for the replay command. */
+  rootSeed?: number;
   covariances: number;
   perCovariance: number;
   scales: number[];
@@ -96,7 +98,7 @@ export async function runC18(o: C18Options): Promise<CheckResult> {
     worst = Math.max(worst, hi);
     const v: Verdict = hi < 1 ? 'verified' : lo > 1 ? 'falsified' : 'inconclusive';
     verdicts.push(v);
-    parts.push({ name: `c = ${c}: GPT-2 growth / LSA growth < 1`, verdict: v, worstError: hi, tolerance: 1, cases: K * o.perCovariance, note: `r = ${r.toPrecision(3)} [${lo.toPrecision(3)}, ${hi.toPrecision(3)}]` });
+    parts.push({ id: `growth-c${c}`, name: `c = ${c}: GPT-2 growth / LSA growth < 1`, verdict: v, worstError: hi, tolerance: 1, cases: K * o.perCovariance, note: `r = ${r.toPrecision(3)} [${lo.toPrecision(3)}, ${hi.toPrecision(3)}]` });
     const e = (name: string, cc: number) => meanAt(at(cc, name), null, N).toPrecision(3);
     notes.push(
       `c = ${c}: error/d at M = N = ${N}: GPT-2 ${e('gpt2', base)} → ${e('gpt2', ci)}, LSA limit ${e('lsa-limit', base)} → ${e('lsa-limit', ci)}, least squares ${e('least-squares', ci)}, zero ${e('zero', ci)}; growth ratio ${r.toPrecision(3)} [${lo.toPrecision(3)}, ${hi.toPrecision(3)}] (${(o.level * 100).toFixed(1)} %)`,
@@ -107,7 +109,7 @@ export async function runC18(o: C18Options): Promise<CheckResult> {
   const lBoot = bootstrap(K, o.resamples, rng.child('learned'), learned);
   const lHi = percentile(lBoot, 1 - a);
   const learnedVerdict: Verdict = lHi < 0.5 ? 'verified' : 'inconclusive';
-  parts.unshift({ name: 'precondition: GPT-2 learned in context (error at M = N, c = 1, below half the zero predictor\'s)', verdict: learnedVerdict, worstError: lHi, tolerance: 0.5, note: `ratio ${learned(null).toPrecision(3)}, upper bound ${lHi.toPrecision(3)}` });
+  parts.unshift({ id: 'learned', name: 'precondition: GPT-2 learned in context (error at M = N, c = 1, below half the zero predictor\'s)', verdict: learnedVerdict, worstError: lHi, tolerance: 0.5, note: `ratio ${learned(null).toPrecision(3)}, upper bound ${lHi.toPrecision(3)}` });
   if (learnedVerdict !== 'verified') verdicts.push('inconclusive');
   // The spike past the training length, at c = 1: mean error/d over M = N+1 … maxM−1 against M = N.
   const g = at(base, 'gpt2');
@@ -123,11 +125,33 @@ export async function runC18(o: C18Options): Promise<CheckResult> {
   let peakM = N;
   for (let m = N + 1; m < maxM; m++) if (meanAt(g, null, m) > peak) [peak, peakM] = [meanAt(g, null, m), m];
   const spike: Verdict = sLo > 0 ? 'verified' : sHi < 0 ? 'falsified' : 'inconclusive';
-  parts.push({ name: 'GPT-2 error rises for M > N (c = 1)', verdict: spike, worstError: past(null), tolerance: 0, note: `mean excess over M = ${N + 1}…${maxM - 1}: ${past(null).toPrecision(3)} [${sLo.toPrecision(3)}, ${sHi.toPrecision(3)}] (90 %)` });
+  parts.push({ id: 'spike', name: 'GPT-2 error rises for M > N (c = 1)', verdict: spike, worstError: past(null), tolerance: 0, note: `mean excess over M = ${N + 1}…${maxM - 1}: ${past(null).toPrecision(3)} [${sLo.toPrecision(3)}, ${sHi.toPrecision(3)}] (90 %)` });
   notes.push(`M > N at c = 1: GPT-2 error/d ${meanAt(g, null, N).toPrecision(3)} at M = N, peak ${peak.toPrecision(3)} at M = ${peakM}; least squares ${meanAt(at(base, 'least-squares'), null, N).toPrecision(3)}`);
   const rec = o.record;
   if (rec?.config) notes.push(`checkpoint: tiny GPT-2, d = ${d}, N = ${N}, ${rec.config.steps} Adam steps, batch ${rec.config.batch}, lr ${rec.config.lr}, seed ${rec.config.seed}${rec.cpuSeconds ? `, ${Math.round(rec.cpuSeconds)} s CPU` : ''}; paper scale (standard, d = 20, N ∈ {40, 70, 100}, 500k steps) not run: no GPU here`);
   verdicts = verdicts.concat(spike === 'falsified' ? ['falsified'] : []);
   const verdict: Verdict = verdicts.includes('falsified') ? 'falsified' : verdicts.every((v) => v === 'verified') ? 'verified' : 'inconclusive';
-  return { verdict, worstError: worst, tolerance: 1, worstRatio: worst, cases: K * o.perCovariance * o.scales.length, notes, parts };
+  const common = { worstError: worst, tolerance: 1, worstRatio: worst, cases: K * o.perCovariance * o.scales.length, notes, parts };
+  if (verdict === 'verified') return { verdict, ...common };
+  if (verdict === 'inconclusive')
+    return { verdict, reason: learnedVerdict !== 'verified' ? 'the GPT-2 checkpoint did not learn in context well enough (precondition)' : 'an interval includes 1 (growth ratio) or 0 (spike)', ...common };
+  const failing = parts.find((p) => p.verdict === 'falsified')!;
+  return {
+    verdict,
+    ...common,
+    counterexample: {
+      claim: 'C18',
+      part: failing.id,
+      inputs: { checkpoint: o.checkpoint, scales: o.scales, covariances: K, perCovariance: o.perCovariance },
+      claimed: failing.name,
+      found: failing.note,
+      error: failing.worstError,
+      tolerance: failing.tolerance,
+      seed: o.seed,
+      claimSeed: o.seed,
+      path: 'c18/bootstrap',
+      shrunk: false,
+      replay: `icl-audit verify --claims C18 --seed ${o.rootSeed ?? o.seed}`,
+    },
+  };
 }

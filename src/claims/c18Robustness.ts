@@ -32,6 +32,7 @@ export function c18Robustness(): Claim {
     source: '§4.3, Appendix E, Figure 1',
     statement:
       'GPT-2 transformers are more robust to covariate shift than the LSA: under test covariance c·diag(Exp(1)), c ∈ {1, 4, 9}, the GPT-2 error grows less with c than the LSA\'s; the GPT-2 error spikes for prompts longer than the training prompts (M > N). Checked at CPU scale (tiny GPT-2, d = 5, N = 10, trained on diag(Exp(1))); the paper\'s scale (standard, d = 20, N ∈ {40, 70, 100}) needs a GPU',
+    partIds: ['learned', 'growth-c4', 'growth-c9', 'spike'],
     routes: ['baselines (GPT-2 trained in TF.js, committed checkpoint)', 'baselines (LSA limit for the training distribution, first principles)', 'montecarlo (test prompts, bootstrap)'],
     tolerance: {
       measure: 'upper bootstrap bound of r_c = (GPT-2 growth)/(LSA growth), growth = error/d at c minus at c = 1, at M = N, for c = 4 and 9',
@@ -39,10 +40,10 @@ export function c18Robustness(): Claim {
       justification: `percentile bootstrap over ${K} covariances (clusters of ${P} prompts), ${RESAMPLES} resamples, two-sided ${(LEVEL * 100).toFixed(1)} % per comparison (Bonferroni over 2, family 99 %); the checkpoint and the draws are fixed by the seed, so the verdict is reproducible`,
     },
     async check(ctx): Promise<CheckResult> {
-      if (!existsSync(C18_CHECKPOINT)) return { verdict: 'inconclusive', worstError: NaN, tolerance: 1, worstRatio: NaN, cases: 0, notes: [`checkpoint missing: ${C18_CHECKPOINT}`] };
+      if (!existsSync(C18_CHECKPOINT)) return { verdict: 'inconclusive', reason: `checkpoint missing: ${C18_CHECKPOINT}`, worstError: NaN, tolerance: 1, worstRatio: NaN, cases: 0 };
       const { runC18 } = await import('./c18Evaluation');
       const record = existsSync(TRAIN_RECORD) ? JSON.parse(readFileSync(TRAIN_RECORD, 'utf8')) : null;
-      return runC18({ checkpoint: C18_CHECKPOINT, seed: ctx.seed, covariances: K, perCovariance: P, scales: SCALES, resamples: RESAMPLES, level: LEVEL, record });
+      return runC18({ checkpoint: C18_CHECKPOINT, seed: ctx.seed, rootSeed: ctx.rootSeed, covariances: K, perCovariance: P, scales: SCALES, resamples: RESAMPLES, level: LEVEL, record });
     },
   };
 }
