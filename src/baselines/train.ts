@@ -36,6 +36,11 @@ export interface TrainConfig {
   init: Gpt2Init | 'assumption' | 'random';
   /** LSA start scale σ. */
   lsaSigma: number;
+  /**
+   * GPT-2 position table's initial std (default 0.02, GPT-2's). Larger values (1) let heads find the
+   * previous token sooner and shorten the initial plateau in short CPU runs (docs/baselines.md).
+   */
+  positionStd?: number;
   /** GPT-2 positions (pairs); at least N + 1. Evaluation beyond N + 1 pairs uses untrained position rows. */
   nPositions: number;
   saveEvery: number;
@@ -111,7 +116,7 @@ export function freshModel(c: TrainConfig): NnModel {
     return { kind: 'lsa', d: c.d, params };
   }
   const config = gpt2ConfigFor(c.model, c.d, c.nPositions);
-  return { kind: 'gpt2', config, params: initGpt2(config, rng, c.init === 'gpt2' ? 'gpt2' : 'fan-in') };
+  return { kind: 'gpt2', config, params: initGpt2(config, rng, c.init === 'gpt2' ? 'gpt2' : 'fan-in', c.positionStd ?? 0.02) };
 }
 
 /** The loss of a model on a batch (a scalar tensor). */

@@ -29,6 +29,7 @@ export interface TrainCommandOptions {
   init?: string;
   sigma?: string;
   nPositions?: string;
+  positionStd?: string;
   resume?: boolean;
   json?: string;
   quiet?: boolean;
@@ -71,8 +72,10 @@ export function parseTrainOptions(o: TrainCommandOptions) {
   const lsaSigma = numberArg('--sigma', o.sigma ?? '0.1', { min: 0, openMin: true, max: 100 });
   if (o.nPositions !== undefined && model === 'lsa') throw new UsageError('--n-positions applies to the GPT-2 models');
   const nPositions = intArg('--n-positions', o.nPositions ?? String(2 * (N + 1)), N + 1, 100_000);
+  if (o.positionStd !== undefined && model === 'lsa') throw new UsageError('--position-std applies to the GPT-2 models');
+  const positionStd = numberArg('--position-std', o.positionStd ?? '0.02', { min: 0, max: 100 });
   if (o.json !== undefined && o.json.trim() === '') throw new UsageError('--json must name a file');
-  return { config: { model, d, N, steps, batch, lr, cov, curriculumInterval, seed, init, lsaSigma, nPositions, saveEvery }, backend, out, resume: o.resume === true };
+  return { config: { model, d, N, steps, batch, lr, cov, curriculumInterval, seed, init, lsaSigma, nPositions, positionStd, saveEvery }, backend, out, resume: o.resume === true };
 }
 
 function fmtEta(s: number): string {
@@ -103,6 +106,7 @@ export function registerTrain(program: Command, setCode: (code: number) => void)
     .option('--init <I>', 'GPT-2: fan-in (default) or gpt2 (std 0.02); LSA: assumption (Assumption 3.3, default) or random')
     .option('--sigma <S>', 'LSA start scale σ (default 0.1)')
     .option('--n-positions <P>', 'GPT-2 position table in pairs (default 2(N+1), so evaluation can go past N)')
+    .option('--position-std <S>', 'GPT-2 position table initial std (default 0.02 as GPT-2; 1 shortens the initial plateau)')
     .option('--resume', 'continue the run in --out from its newest checkpoint (same result as an uninterrupted run)')
     .option('--json <FILE>', 'write the losses, the final evaluation and (LSA) the diagnostics as JSON')
     .option('--quiet', 'print only the final line')
@@ -112,7 +116,8 @@ export function registerTrain(program: Command, setCode: (code: number) => void)
       const train = await import('../baselines/train');
       let config = inp.config;
       if (inp.resume && train.hasCheckpoint(inp.out)) {
-        const saved = train.readRunConfig(inp.out);
+        const raw = train.readRunConfig(inp.out);
+        const saved = { ...raw, positionStd: raw.positionStd ?? 0.02 };
         const diff = (Object.keys(config) as Array<keyof typeof config>).filter((k) => k !== 'steps' && k !== 'saveEvery' && saved[k] !== config[k]);
         if (diff.length > 0) throw new UsageError(`--resume: ${diff.map((k) => `${k} is ${JSON.stringify(config[k])}, the run in --out has ${JSON.stringify(saved[k])}`).join('; ')}`);
         config = { ...saved, steps: config.steps, saveEvery: config.saveEvery };

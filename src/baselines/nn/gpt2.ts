@@ -74,13 +74,13 @@ export function gpt2ConfigProblem(c: Gpt2Config): string | null {
 /**
  * How weights start. 'fan-in': linear weights N(0, 1/fan_in), c_proj weights further divided by √(2·layers)
  * as GPT-2 does; 'gpt2': HF GPT-2's N(0, 0.02²) and 0.02/√(2·layers) for c_proj. Both: positions
- * N(0, 0.02²), LayerNorm 1 and 0, biases 0. (GPT-2's own init stayed at the trivial loss for 150 s of
+ * N(0, positionStd²) (GPT-2: 0.02), LayerNorm 1 and 0, biases 0. (GPT-2's own init stayed at the trivial loss for 150 s of
  * CPU training here; fan-in trained: shared/notes/stack.md.)
  */
 export type Gpt2Init = 'fan-in' | 'gpt2';
 
 /** Fresh parameters drawn from `rng`. */
-export function initGpt2(c: Gpt2Config, rng: Stream, init: Gpt2Init = 'fan-in'): Params {
+export function initGpt2(c: Gpt2Config, rng: Stream, init: Gpt2Init = 'fan-in', positionStd = 0.02): Params {
   const z = ziggurat(rng);
   const params: Params = new Map();
   const resid = 1 / Math.sqrt(2 * c.nLayer);
@@ -91,7 +91,7 @@ export function initGpt2(c: Gpt2Config, rng: Stream, init: Gpt2Init = 'fan-in'):
     else if (name.endsWith('.weight')) {
       // fan-in: nn.Linear is [out, in] (fan-in = shape[1]); Conv1D is [in, out] (fan-in = shape[0]).
       const fanIn = name.startsWith('_read') ? shape[1] : shape[0];
-      let std = name === '_backbone.wpe.weight' ? 0.02 : init === 'fan-in' ? 1 / Math.sqrt(fanIn) : 0.02;
+      let std = name === '_backbone.wpe.weight' ? positionStd : init === 'fan-in' ? 1 / Math.sqrt(fanIn) : 0.02;
       if (name.endsWith('c_proj.weight')) std *= resid;
       const tmp = new Float64Array(n);
       z.fill(tmp);
