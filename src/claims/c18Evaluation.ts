@@ -20,7 +20,7 @@ export interface C18Options {
   resamples: number;
   level: number;
   /** The training record saved beside the checkpoint (configuration, seed, time), for the notes. */
-  record: { config?: { N?: number; steps?: number; batch?: number; lr?: number; seed?: number }; cpuSeconds?: number; wallSeconds?: number } | null;
+  record: { config?: { N?: number; steps?: number; batch?: number; lr?: number; seed?: number }; cpuSeconds?: number; wallSeconds?: number; cpuSecondsNote?: string } | null;
 }
 
 function percentile(a: Float64Array, q: number): number {
@@ -128,7 +128,7 @@ export async function runC18(o: C18Options): Promise<CheckResult> {
   parts.push({ id: 'spike', name: 'GPT-2 error rises for M > N (c = 1)', verdict: spike, worstError: past(null), tolerance: 0, note: `mean excess over M = ${N + 1}…${maxM - 1}: ${past(null).toPrecision(3)} [${sLo.toPrecision(3)}, ${sHi.toPrecision(3)}] (90 %)` });
   notes.push(`M > N at c = 1: GPT-2 error/d ${meanAt(g, null, N).toPrecision(3)} at M = N, peak ${peak.toPrecision(3)} at M = ${peakM}; least squares ${meanAt(at(base, 'least-squares'), null, N).toPrecision(3)}`);
   const rec = o.record;
-  if (rec?.config) notes.push(`checkpoint: tiny GPT-2, d = ${d}, N = ${N}, ${rec.config.steps} Adam steps, batch ${rec.config.batch}, lr ${rec.config.lr}, seed ${rec.config.seed}${rec.cpuSeconds ? `, ${Math.round(rec.cpuSeconds)} s CPU` : ''}; paper scale (standard, d = 20, N ∈ {40, 70, 100}, 500k steps) not run: no GPU here`);
+  if (rec?.config) notes.push(`checkpoint: tiny GPT-2, d = ${d}, N = ${N}, ${rec.config.steps} Adam steps, batch ${rec.config.batch}, lr ${rec.config.lr}, seed ${rec.config.seed}${rec.cpuSeconds ? `, ${Math.round(rec.cpuSeconds)} s CPU${rec.cpuSecondsNote ? ' for steps 801–3000 (about 500 s in all)' : ''}` : ''}; paper scale (standard, d = 20, N ∈ {40, 70, 100}, 500k steps) not run: no GPU here`);
   verdicts = verdicts.concat(spike === 'falsified' ? ['falsified'] : []);
   const verdict: Verdict = verdicts.includes('falsified') ? 'falsified' : verdicts.every((v) => v === 'verified') ? 'verified' : 'inconclusive';
   const common = { worstError: worst, tolerance: 1, worstRatio: worst, cases: K * o.perCovariance * o.scales.length, notes, parts };
