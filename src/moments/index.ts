@@ -1,3 +1,4 @@
 export * from './isserlis';
 export * from './quadratic';
 export * from './randomDiagonal';
+export * from './limits';

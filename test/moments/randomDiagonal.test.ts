@@ -44,3 +44,21 @@ describe('averaged error over random diagonal Λ_τ', () => {
     }
   });
 });
+
+import { limitTestError } from '../../src/moments/limits';
+import { testError, testErrorModel } from '../../src/moments/quadratic';
+import { drawCovariance } from '../../src/random/covariance';
+import { Stream } from '../../src/random/stream';
+
+describe('the M → ∞ limit of the test error', () => {
+  it('equals the exact finite-M error extrapolated in 1/M (the error is affine in 1/M), with noise and shifted query and task', () => {
+    const d = 4;
+    const rng = new Stream(3, ['lim']);
+    const lam = drawCovariance('rotated', d, rng.child('a'), { kappa: 8 });
+    const dist = { d, promptCov: lam, queryCov: drawCovariance('wishart', d, rng.child('q')), taskCov: drawCovariance('wishart', d, rng.child('t')), noiseStd: 0.7 };
+    const v = drawCovariance('wishart', d, rng.child('v'));
+    const e = (m: number) => testError(testErrorModel(dist, m), v);
+    const extrapolated = 2 * e(2000) - e(1000);
+    expect(Math.abs(limitTestError(dist, v) - extrapolated)).toBeLessThan(1e-10 * e(1000));
+  });
+});
