@@ -2,3 +2,4 @@ export * from './isserlis';
 export * from './quadratic';
 export * from './randomDiagonal';
 export * from './limits';
+export * from './posteriorEntry';
