@@ -5,3 +5,4 @@ export * from './theorem41';
 export * from './corollary43';
 export * from './theorem42';
 export * from './formulas';
+export * from './shifts';
