@@ -2,7 +2,7 @@
 import { shiftFormulas, type ShiftFormulas } from '../theory/shifts';
 import { limitRateProperty, rateSummary, rateTable, sampledBase, shiftedSampledProperty, taskShiftArbitrary, taskShiftExactProperty } from '../../properties/shifts';
 import { problemArbitrary } from '../../properties/arbitraries';
-import { combineParts } from '../contract/parts';
+import { runParts } from '../contract/parts';
 import type { Claim } from '../contract/types';
 import { diag, identity, scale } from '../linalg/matrix';
 import { part } from './shiftClaims';
@@ -20,12 +20,13 @@ export function c11TaskShift(s: ShiftFormulas = shiftFormulas()): Claim {
       bound: '2·moment solve tolerance (κ(P), κ(Q), κ(Γ)); 0.05; 1 (family level 1 − 1e-6)',
       justification: 'rounding of the Isserlis sums and solves scales with the cancelling terms; the local slope between N₁ = 100dκ and 10N₁ is within O(dκ/N₁) of its limit; Bonferroni over the sampled cases',
     },
+    partIds: ['exact', 'rates', 'sampled'],
     async check(ctx) {
-      const result = combineParts([
-        part('C11', ctx, "exact error = Theorem 4.2's (4.6) under task shift and noise", taskShiftExactProperty(s)),
-        part('C11', ctx, 'M → ∞ error against x_qᵀw vanishes as O(1/N²); excess exactly C/M', limitRateProperty(s, taskShiftArbitrary(problemArbitrary({ dMax: 8 })))),
-        part('C11', ctx, 'Monte Carlo of the full LSA on the shifted laws', shiftedSampledProperty(taskShiftArbitrary(sampledBase()), (c, lambda, dist) => s.theorem42TaskShiftError(lambda, c.n, c.m, dist.taskCov!, (dist.noiseStd ?? 0) ** 2))),
-      ]);
+      const result = await runParts([
+        part('C11', 'exact', "exact error = Theorem 4.2's (4.6) under task shift and noise", taskShiftExactProperty(s)),
+        part('C11', 'rates', 'M → ∞ error against x_qᵀw vanishes as O(1/N²); excess exactly C/M', limitRateProperty(s, taskShiftArbitrary(problemArbitrary({ dMax: 8 })))),
+        part('C11', 'sampled', 'Monte Carlo of the full LSA on the shifted laws', shiftedSampledProperty(taskShiftArbitrary(sampledBase()), (c, lambda, dist) => s.theorem42TaskShiftError(lambda, c.n, c.m, dist.taskCov!, (dist.noiseStd ?? 0) ** 2))),
+      ], ctx);
       const lam = diag([1, 2, 3]);
       const dist = { d: 3, promptCov: lam, taskCov: scale(identity(3), 1), noiseStd: 0.5 };
       const table = rateTable(lam, () => dist, identity(3), [10, 100, 1000], [10, 100, 1000]);

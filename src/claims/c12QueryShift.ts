@@ -2,7 +2,7 @@
 import { shiftFormulas, type ShiftFormulas } from '../theory/shifts';
 import { limitRateProperty, queryShiftArbitrary, queryShiftLimitProperty, rateSummary, rateTable, sampledBase, shiftedSampledProperty } from '../../properties/shifts';
 import { problemArbitrary } from '../../properties/arbitraries';
-import { combineParts } from '../contract/parts';
+import { runParts } from '../contract/parts';
 import type { Claim } from '../contract/types';
 import { diag, identity } from '../linalg/matrix';
 import { part } from './shiftClaims';
@@ -19,12 +19,13 @@ export function c12QueryShift(s: ShiftFormulas = shiftFormulas()): Claim {
       bound: '2·moment solve tolerance; 0.05; 1 (family level 1 − 1e-6)',
       justification: 'as C11; Student-t queries in the sampled part have ν ≥ 5 so the squared error has a finite variance (the interval is valid)',
     },
+    partIds: ['limit', 'rates', 'sampled'],
     async check(ctx) {
-      const result = combineParts([
-        part('C12', ctx, 'M → ∞ error: moments = derived form', queryShiftLimitProperty(s)),
-        part('C12', ctx, 'M → ∞ error against x_qᵀw vanishes as O(1/N²); excess exactly C/M', limitRateProperty(s, queryShiftArbitrary(problemArbitrary({ dMax: 8 })))),
-        part('C12', ctx, 'Monte Carlo of the full LSA on the shifted queries', shiftedSampledProperty(queryShiftArbitrary(sampledBase(), 5))),
-      ]);
+      const result = await runParts([
+        part('C12', 'limit', 'M → ∞ error: moments = derived form', queryShiftLimitProperty(s)),
+        part('C12', 'rates', 'M → ∞ error against x_qᵀw vanishes as O(1/N²); excess exactly C/M', limitRateProperty(s, queryShiftArbitrary(problemArbitrary({ dMax: 8 })))),
+        part('C12', 'sampled', 'Monte Carlo of the full LSA on the shifted queries', shiftedSampledProperty(queryShiftArbitrary(sampledBase(), 5))),
+      ], ctx);
       const lam = diag([1, 2, 3]);
       const dist = { d: 3, promptCov: lam, queryCov: diag([4, 0.25, 1]) };
       const table = rateTable(lam, () => dist, identity(3), [10, 100, 1000], [10, 100, 1000]);

@@ -2,7 +2,7 @@
 import { shiftFormulas, type ShiftFormulas } from '../theory/shifts';
 import { covariateLimitProperty, fixedCovariateShiftArbitrary, limitRateProperty, rateSummary, rateTable, sampledBase, scaleLawProperty, shiftedSampledProperty } from '../../properties/shifts';
 import { problemArbitrary } from '../../properties/arbitraries';
-import { combineParts } from '../contract/parts';
+import { runParts } from '../contract/parts';
 import type { Claim } from '../contract/types';
 import { diag, scale } from '../linalg/matrix';
 import { part } from './shiftClaims';
@@ -20,13 +20,14 @@ export function c13CovariateShift(s: ShiftFormulas = shiftFormulas()): Claim {
       bound: '1 (ratios to rounding bounds); 2·moment solve tolerance; 0.05; 1',
       justification: 'the forward pass is a sum of (M+1)(d+1) products per entry; least squares loses κ(X)² at worst through QR; the rest as C11',
     },
+    partIds: ['pointwise', 'limit', 'rates', 'sampled'],
     async check(ctx) {
-      const result = combineParts([
-        part('C13', ctx, 'c² law pointwise: the full LSA scales by c³ (c² against the target), least squares by c', scaleLawProperty(s)),
-        part('C13', ctx, 'M → ∞ error for Λ′ (scale, rotation, spectrum): moments = derived form', covariateLimitProperty(s)),
-        part('C13', ctx, 'M → ∞ error against x_qᵀΛ⁻¹Λ′w (c²x_qᵀw) vanishes as O(1/N²)', limitRateProperty(s, fixedCovariateShiftArbitrary(problemArbitrary({ dMax: 8 })))),
-        part('C13', ctx, 'Monte Carlo of the full LSA on shifted covariates', shiftedSampledProperty(fixedCovariateShiftArbitrary(sampledBase()))),
-      ]);
+      const result = await runParts([
+        part('C13', 'pointwise', 'c² law pointwise: the full LSA scales by c³ (c² against the target), least squares by c', scaleLawProperty(s)),
+        part('C13', 'limit', 'M → ∞ error for Λ′ (scale, rotation, spectrum): moments = derived form', covariateLimitProperty(s)),
+        part('C13', 'rates', 'M → ∞ error against x_qᵀΛ⁻¹Λ′w (c²x_qᵀw) vanishes as O(1/N²)', limitRateProperty(s, fixedCovariateShiftArbitrary(problemArbitrary({ dMax: 8 })))),
+        part('C13', 'sampled', 'Monte Carlo of the full LSA on shifted covariates', shiftedSampledProperty(fixedCovariateShiftArbitrary(sampledBase()))),
+      ], ctx);
       const lam = diag([1, 2, 3]);
       const notes: string[] = [];
       for (const c of [0.5, 2]) {

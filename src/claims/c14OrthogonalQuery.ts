@@ -1,7 +1,7 @@
 /** C14 — §4.2: a query orthogonal to the prompt covariates gets the prediction 0. */
 import { shiftFormulas, type ShiftFormulas } from '../theory/shifts';
 import { orthogonalQueryProperty } from '../../properties/shifts';
-import { combineParts } from '../contract/parts';
+import { runParts } from '../contract/parts';
 import type { Claim } from '../contract/types';
 import { part } from './shiftClaims';
 
@@ -17,11 +17,12 @@ export function c14OrthogonalQuery(s: ShiftFormulas = shiftFormulas()): Claim {
       bound: '4·γ_{4(M+1)(d+1)+4d²}·(1 + κ(Λ))',
       justification: 'the forward pass and the projection of x_q are exact up to rounding of sums of that many products, amplified by the conditioning of V',
     },
+    partIds: ['as-stated', 'isotropic'],
     async check(ctx) {
-      const result = combineParts([
-        part('C14', ctx, 'as stated: any Λ', orthogonalQueryProperty(s)),
-        part('C14', ctx, 'weaker: isotropic Λ = cI (the setting of Garg et al.)', orthogonalQueryProperty(s, ['identity', 'scaled'])),
-      ]);
+      const result = await runParts([
+        part('C14', 'as-stated', 'as stated: any Λ', orthogonalQueryProperty(s)),
+        part('C14', 'isotropic', 'weaker: isotropic Λ = cI (the setting of Garg et al.)', orthogonalQueryProperty(s, ['identity', 'scaled'])),
+      ], ctx);
       return {
         ...result,
         notes: [

@@ -2,7 +2,7 @@
 import { shiftFormulas, type ShiftFormulas } from '../theory/shifts';
 import { covariateLimitProperty, lengthLimitPositiveProperty, lengthOnlyArbitrary, limitRateProperty, rateSummary, rateTable, sampledBase, shiftedSampledProperty } from '../../properties/shifts';
 import { problemArbitrary } from '../../properties/arbitraries';
-import { combineParts } from '../contract/parts';
+import { runParts } from '../contract/parts';
 import type { Claim } from '../contract/types';
 import { diag, identity } from '../linalg/matrix';
 import { part } from './shiftClaims';
@@ -20,13 +20,14 @@ export function c15PromptLength(s: ShiftFormulas = shiftFormulas()): Claim {
       bound: '2·moment solve tolerance; 0 (strict); 0.05; 1',
       justification: 'as C11',
     },
+    partIds: ['limit', 'positive', 'rates', 'sampled'],
     async check(ctx) {
-      const result = combineParts([
-        part('C15', ctx, 'M → ∞ error: moments = derived tr[(Γ⁻¹Λ − I)²Λ]', covariateLimitProperty(s, false)),
-        part('C15', ctx, 'bounded away from zero at finite N, and ≤ (1 + 2d + d²κ) tr Λ / N²', lengthLimitPositiveProperty(s)),
-        part('C15', ctx, 'M → ∞ error vanishes as O(1/N²); excess exactly C/M', limitRateProperty(s, lengthOnlyArbitrary(problemArbitrary({ dMax: 8 })))),
-        part('C15', ctx, 'Monte Carlo of the full LSA at M ≠ N', shiftedSampledProperty(lengthOnlyArbitrary(sampledBase()))),
-      ]);
+      const result = await runParts([
+        part('C15', 'limit', 'M → ∞ error: moments = derived tr[(Γ⁻¹Λ − I)²Λ]', covariateLimitProperty(s, false)),
+        part('C15', 'positive', 'bounded away from zero at finite N, and ≤ (1 + 2d + d²κ) tr Λ / N²', lengthLimitPositiveProperty(s)),
+        part('C15', 'rates', 'M → ∞ error vanishes as O(1/N²); excess exactly C/M', limitRateProperty(s, lengthOnlyArbitrary(problemArbitrary({ dMax: 8 })))),
+        part('C15', 'sampled', 'Monte Carlo of the full LSA at M ≠ N', shiftedSampledProperty(lengthOnlyArbitrary(sampledBase()))),
+      ], ctx);
       const lam = diag([1, 2, 3]);
       const dist = { d: 3, promptCov: lam };
       return {

@@ -1,7 +1,7 @@
 /** C16 — Theorem 4.5 (4.10)–(4.12): gradient flow on the random-covariance loss converges to the stated limit. */
 import { shiftFormulas, type ShiftFormulas } from '../theory/shifts';
 import { averagedLossSampledProperty, limitQProperty, randomFlowProperty } from '../../properties/section45';
-import { combineParts } from '../contract/parts';
+import { runParts } from '../contract/parts';
 import type { Claim } from '../contract/types';
 import { part } from './shiftClaims';
 
@@ -18,12 +18,13 @@ export function c16Theorem45(s: ShiftFormulas = shiftFormulas()): Claim {
       bound: '1 (family level 1 − 1e-6); 4·γ_{6d+8}; 10·(stopping distance 1e-10 + measured drift of u² − ‖U‖²_F)',
       justification: 'Bonferroni over the sampled cases; Q is a ratio of sums of ≤ 3d moment products; the flow stops within 1e-10 of the exact minimizer and balancedness (C.9) converts that into u and U',
     },
+    partIds: ['sampled', 'limit-q', 'flow'],
     async check(ctx) {
-      const result = combineParts([
-        part('C16', ctx, 'averaged loss (4.10): exact = Monte Carlo over Λ_τ', averagedLossSampledProperty()),
-        part('C16', ctx, '(4.12): Q = minimizer of the exact averaged loss', limitQProperty(s)),
-        part('C16', ctx, 'gradient flow from Assumption 3.3 under (4.11) reaches (4.12), u > 0, ℓ(0) < 0', randomFlowProperty(s)),
-      ]);
+      const result = await runParts([
+        part('C16', 'sampled', 'averaged loss (4.10): exact = Monte Carlo over Λ_τ', averagedLossSampledProperty()),
+        part('C16', 'limit-q', '(4.12): Q = minimizer of the exact averaged loss', limitQProperty(s)),
+        part('C16', 'flow', 'gradient flow from Assumption 3.3 under (4.11) reaches (4.12), u > 0, ℓ(0) < 0', randomFlowProperty(s)),
+      ], ctx);
       return {
         ...result,
         notes: [

@@ -1,7 +1,7 @@
 /** C17 — (4.13) and the ⅓ of Exp(1): the random-covariance LSA's prediction on a new prompt, and its brittleness. */
 import { shiftFormulas, type ShiftFormulas } from '../theory/shifts';
 import { brittlenessProperty, conditionalMeanSampled, conditionalSlopeProperty, eq413GapProperty, eq413GapSampledProperty, slopeLimitProperty, slopeSampledProperty } from '../../properties/section45';
-import { combineParts } from '../contract/parts';
+import { runParts } from '../contract/parts';
 import type { Claim } from '../contract/types';
 import { Stream } from '../random/stream';
 import { entryMoment } from '../icl/entryLaws';
@@ -21,15 +21,16 @@ export function c17RandomCovLimit(s: ShiftFormulas = shiftFormulas()): Claim {
       bound: '0.05; 1; 0.05; 1e-6 (quadrature); 1',
       justification: 'orders read between M and 10M (N₁ and 10N₁) where the next term is O(1/M); Bonferroni for sampled parts; Simpson quadrature on 8001 log-spaced nodes is accurate to ~1e-12 here',
     },
+    partIds: ['gap', 'gap-sampled', 'slope', 'slope-sampled', 'conditional', 'brittleness'],
     async check(ctx) {
-      const result = combineParts([
-        part('C17', ctx, '(4.13): E(ŷ − x_qᵀQΛ_new w)² → 0 at order 1/M (exact)', eq413GapProperty(s)),
-        part('C17', ctx, '(4.13): the exact gap = Monte Carlo of the full LSA', eq413GapSampledProperty(s)),
-        part('C17', ctx, 'query independent of Λ_new: slope m₁V_jj(N) → m₁m₂/m₃ (⅓ for Exp(1)) at order 1/N', slopeLimitProperty(s)),
-        part('C17', ctx, 'query independent of Λ_new: the slope by Monte Carlo of the full LSA', slopeSampledProperty()),
-        part('C17', ctx, 'as stated, x_q ~ N(0, Λ_new): E[ŷ | x_q, w] = x_qᵀQE[Λ_new | x_q]w ≠ x_qᵀQE[Λ_new]w', conditionalSlopeProperty(s)),
-        part('C17', ctx, 'brittleness: the error does not vanish as N, M → ∞ (identity and random-covariance prompts)', brittlenessProperty()),
-      ]);
+      const result = await runParts([
+        part('C17', 'gap', '(4.13): E(ŷ − x_qᵀQΛ_new w)² → 0 at order 1/M (exact)', eq413GapProperty(s)),
+        part('C17', 'gap-sampled', '(4.13): the exact gap = Monte Carlo of the full LSA', eq413GapSampledProperty(s)),
+        part('C17', 'slope', 'query independent of Λ_new: slope m₁V_jj(N) → m₁m₂/m₃ (⅓ for Exp(1)) at order 1/N', slopeLimitProperty(s)),
+        part('C17', 'slope-sampled', 'query independent of Λ_new: the slope by Monte Carlo of the full LSA', slopeSampledProperty()),
+        part('C17', 'conditional', 'as stated, x_q ~ N(0, Λ_new): E[ŷ | x_q, w] = x_qᵀQE[Λ_new | x_q]w ≠ x_qᵀQE[Λ_new]w', conditionalSlopeProperty(s)),
+        part('C17', 'brittleness', 'brittleness: the error does not vanish as N, M → ∞ (identity and random-covariance prompts)', brittlenessProperty()),
+      ], ctx);
       const exp = { kind: 'exp' as const };
       const q = s.eq413Map((k) => entryMoment(exp, k), 1, 1000)[0][0];
       // second route of the conditional statement: importance sampling through the forward pass, x_q = 2

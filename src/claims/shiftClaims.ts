@@ -1,17 +1,18 @@
-/** Shared helpers of the shift claims (C11–C17): per-part seeds and the notes that carry measured rates. */
+/** Shared helpers of the shift claims (C11–C17): parts with ids (what `verify --part` takes), each with its own seed. */
 import { checkProperty, fmt, type ClaimProperty } from '../contract/propertyCheck';
-import type { CheckContext, CheckResult } from '../contract/types';
+import type { ClaimPart } from '../contract/parts';
+import type { CheckContext } from '../contract/types';
 
-/** A part's context: the claim's seed mixed with the part's name (parts draw independently). */
-export function partContext(ctx: CheckContext, name: string): CheckContext {
+/** A part's context: the claim's seed mixed with the part's id (parts draw independently). */
+export function partContext(ctx: CheckContext, id: string): CheckContext {
   let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
   return { ...ctx, seed: (ctx.seed ^ h) | 0 };
 }
 
-/** Run a property as a named part of claim `id`. */
-export function part<T>(id: string, ctx: CheckContext, name: string, prop: ClaimProperty<T>): { name: string; result: CheckResult } {
-  return { name, result: checkProperty(prop, partContext(ctx, name), { claimId: id }) };
+/** A property as part `id` of claim `claimId`. */
+export function part<T>(claimId: string, id: string, name: string, prop: ClaimProperty<T>): ClaimPart {
+  return { id, name, run: (ctx) => checkProperty(prop, partContext(ctx, id), { claimId, part: id }) };
 }
 
 export { fmt };
