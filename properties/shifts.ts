@@ -11,11 +11,11 @@
  *     O(1/N²), and the 1/M coefficient.
  */
 import fc from 'fast-check';
-import { conditionNumber, frobenius, identity, scale, trace, type Mat } from '../src/linalg/matrix';
+import { conditionNumber, frobenius, scale, trace, type Mat } from '../src/linalg/matrix';
 import { quadraticMinimizer, testError, testErrorModel, trainingLossModel, type QuadraticModel } from '../src/moments/quadratic';
 import { limitTestError } from '../src/moments/limits';
 import type { PromptDistribution } from '../src/icl/distribution';
-import { applyShifts, testSecondMoments, trainingLaw, type NoiseLaw, type QueryLaw, type Shift, type TaskLaw, type TestLaw } from '../src/icl/shifts';
+import { applyShifts, testSecondMoments, trainingLaw, type Shift, type TestLaw } from '../src/icl/shifts';
 import { noiseLawArbitrary, queryLawArbitrary, taskLawArbitrary, covariateShiftArbitrary } from '../src/icl/shiftArbitraries';
 import { predictFull } from '../src/lsa/forward';
 import { fullFromReduced, type LsaParams } from '../src/lsa/params';
@@ -410,8 +410,6 @@ export function rateTable(lambda: Mat, dist: (n: number) => PromptDistribution, 
   return lines;
 }
 
-export type { NoiseLaw, QueryLaw, TaskLaw };
-export { identity };
 
 /** One line with the fitted rates of a fixed case beside Corollary 4.3's constants. */
 export function rateSummary(f: ShiftFormulas, lambda: Mat, n: number, m: number, dist: PromptDistribution, target: Mat): string {
