@@ -3,11 +3,11 @@
  * the paper's Γ⁻¹ against the zero of ∇_V L found from the exact population loss (src/moments/).
  * C05: u² − ‖U‖_F² is conserved along gradient flow — against the integrated flow (src/dynamics/).
  */
-import { conditionNumber, frobenius, relativeDistance } from '../src/linalg/matrix';
-import { quadraticMinimizer, trainingLossModel } from '../src/moments/quadratic';
+import { conditionNumber, frobenius, frobeniusDot, matmul, mul, relativeDistance, scale, sub, symmetricEigen, trace, transpose, type Mat } from '../src/linalg/matrix';
+import { populationLoss, quadraticMinimizer, trainingLossModel } from '../src/moments/quadratic';
 import type { PaperFormulas } from '../src/theory/formulas';
 import type { ClaimProperty } from '../src/contract/propertyCheck';
-import { momentSolveTolerance, UNIT_ROUNDOFF } from '../src/contract/tolerance';
+import { gammaN, momentSolveTolerance, SAFETY, UNIT_ROUNDOFF } from '../src/contract/tolerance';
 import { FLOW_CONVERGENCE_TOL, FLOW_RTOL, flowCaseArbitrary, flowSetup, type FlowCase, type FlowSetup } from './flowCase';
 import { stiffGradientFlow } from '../src/dynamics/stiffFlow';
 import { caseLambda, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';
@@ -96,3 +96,142 @@ export function conservationProperty(f: PaperFormulas): ClaimProperty<FlowCase> 
     },
   };
 }
+
+/**
+ * C06, Corollary A.2: min ℓ̃ = −½ tr(Λ²Γ⁻¹), ℓ̃ = L − ½ tr Λ (5.5). The first-principles side is the exact
+ * population loss at its own minimizer, L(V*) − ½ tr Λ (src/moments/). Error: |difference| / tr Λ (the
+ * terms are of size ≤ tr Λ); tolerance as for the minimizer, times 2 (the loss is quadratic in V*).
+ */
+export function minimumLossProperty(f: PaperFormulas): ClaimProperty<ProblemCase> {
+  return {
+    arbitrary: problemArbitrary(),
+    evaluate(c) {
+      const lambda = caseLambda(c);
+      const model = trainingLossModel(lambda, c.n);
+      const vStar = quadraticMinimizer(model);
+      const tl = trace(lambda);
+      const found = populationLoss(model, vStar) - 0.5 * tl;
+      const claimed = f.corollaryA2MinLoss(lambda, c.n);
+      const tol = 2 * momentSolveTolerance(c.d, conditionNumber(model.P), conditionNumber(model.Q), conditionNumber(f.gamma(lambda, c.n)));
+      return { error: Math.abs(found - claimed) / tl, tolerance: tol, claimed, found, inputs: describeCase(c, lambda) };
+    },
+  };
+}
+
+/** What C07 observed over its cases (for the claim's notes): how loose μ is, and the margins. */
+export interface PlObservations {
+  /** Per case: the smallest ‖∇ℓ̃‖²/(ℓ̃ − min ℓ̃) along the trajectory, divided by μ. */
+  ratioOverMu: number[];
+  /** Per case: the smallest u(t)² / u_min² along the trajectory. */
+  uOverBound: number[];
+  /** Per case: the largest (ℓ̃(t) − min) / (e^{−μt}(ℓ̃(0) − min)). */
+  rateUse: number[];
+  /** Per case: μ. */
+  mu: number[];
+}
+
+/** A fresh record of C07 observations. */
+export function plObservations(): PlObservations {
+  return { ratioOverMu: [], uOverBound: [], rateUse: [], mu: [] };
+}
+
+const opNorm2 = (a: Mat): number => Math.sqrt(Math.max(...symmetricEigen(matmul(transpose(a), a)).values));
+
+/**
+ * C07, Lemma 5.4 with Lemma A.5, along one integrated trajectory from Assumption 3.3 (no restarts),
+ * at t = 0 and at every accepted step of the stiff flow:
+ * - (5.8) ‖∂ℓ̃/∂U‖²_F + (∂ℓ̃/∂u)² ≥ μ (ℓ̃ − min ℓ̃) with the paper's μ (5.7);
+ * - the rate ℓ̃(t) − min ≤ e^{−μt}(ℓ̃(0) − min);
+ * - (A.14) u(t)² ≥ u_min².
+ * The first-principles side never uses Γ: with V = uU, Δ = V − V* (V* the exact loss's own minimizer),
+ * G = ∇_V L = PΔQ, so ℓ̃ − min = ½⟨PΔQ, Δ⟩ (no cancellation), ∂L/∂U = uG, ∂L/∂u = ⟨G, U⟩ (src/moments/).
+ * Error: the largest of the three ratios that must be ≤ 1 (μ(ℓ̃−min)/‖∇ℓ̃‖², (ℓ̃(t)−min)/(e^{−μt}(ℓ̃(0)−min) + slack),
+ * u_min²/(u + drift)²). Tolerance 1 + τ, τ = SAFETY·γ_{4d+4}·κ(P)κ(Q): both quadratic forms in Δ are
+ * products P·Δ·Q, each entry accurate to γ_{2d} relative to |P||Δ||Q|, which is at most κ(P)κ(Q) times
+ * the form itself. The rate's slack is what integration error can add: every accepted step may move the
+ * state by √n(atol + rtol·s) (scaled error ≤ 1), changing ℓ̃ by ‖∇ℓ̃‖ times that, plus the rounding of
+ * ℓ̃ − min at V* (‖P‖‖Q‖(‖Δ‖e + e²), e the solve's error on V*); u's drift is the sum of those moves.
+ */
+export function plInequalityProperty(f: PaperFormulas, obs?: PlObservations): ClaimProperty<FlowCase> {
+  return {
+    arbitrary: flowCaseArbitrary(),
+    runs: (r) => Math.max(1, Math.ceil(r / 5)),
+    evaluate(c) {
+      const s = flowSetup(c, f);
+      const { P, Q } = s.model;
+      const d = c.d;
+      const mu = f.lemma54Mu(s.lambda, c.n, s.sigma, s.theta);
+      const u2min = f.lemmaA5USquared(s.lambda, c.n, s.sigma, s.theta);
+      const vStar = quadraticMinimizer(s.model);
+      const kP = conditionNumber(P);
+      const kQ = conditionNumber(Q);
+      const tau = SAFETY * gammaN(4 * d + 4) * kP * kQ;
+      const pq = opNorm2(P) * opNorm2(Q);
+      const eV = momentSolveTolerance(d, kP, kQ, 1) * frobenius(vStar);
+      const n = 1 + d * d;
+      const evalAt = (u: number, U: Mat) => {
+        const delta = sub(scale(U, u), vStar);
+        const g = mul(P, delta, Q);
+        const excess = 0.5 * frobeniusDot(g, delta);
+        const gu = frobeniusDot(g, U);
+        const grad2 = u * u * frobeniusDot(g, g) + gu * gu;
+        return { excess, grad2, gradNorm: Math.sqrt(grad2), deltaNorm: frobenius(delta), size: Math.max(Math.abs(u), frobenius(U)) };
+      };
+      const e0 = evalAt(s.init.u, s.init.U);
+      let worstPl = (mu * e0.excess) / e0.grad2;
+      let minRatio = e0.grad2 / e0.excess;
+      let worstRate = 0;
+      let worstU = u2min / (s.init.u * s.init.u);
+      let minU2 = s.init.u * s.init.u;
+      let slack = 0;
+      let drift = 0;
+      let prevGrad = e0.gradNorm;
+      let prevSize = e0.size;
+      const rtol = C07_RTOL;
+      const atol = C07_RTOL * 1e-2; // the stiff route's default atol
+      let steps = 0;
+      const r = stiffGradientFlow(s.model, {
+        u0: s.init.u,
+        U0: s.init.U,
+        convergenceTol: FLOW_CONVERGENCE_TOL,
+        rtol,
+        atol,
+        observe(t, _step, state) {
+          steps++;
+          const { u, U } = state();
+          const e = evalAt(u, U);
+          // the move of this step may have been off by up to √n(atol + rtol·s); ℓ̃ by ‖∇ℓ̃‖ times that
+          const move = Math.sqrt(n) * (atol + rtol * Math.max(prevSize, e.size));
+          drift += move;
+          slack += Math.max(prevGrad, e.gradNorm) * move;
+          prevGrad = e.gradNorm;
+          prevSize = e.size;
+          if (e.excess > 0) {
+            worstPl = Math.max(worstPl, (mu * e.excess) / e.grad2);
+            minRatio = Math.min(minRatio, e.grad2 / e.excess);
+          }
+          const floor = pq * (e.deltaNorm * eV + eV * eV);
+          worstRate = Math.max(worstRate, e.excess / (Math.exp(-mu * t) * e0.excess + slack + floor));
+          const uUp = Math.abs(u) + drift;
+          worstU = Math.max(worstU, u2min / (uUp * uUp));
+          minU2 = Math.min(minU2, u * u);
+        },
+      });
+      if (r.status !== 'converged') throw new Error(`the flow did not converge: ${r.message}`);
+      obs?.ratioOverMu.push(minRatio / mu);
+      obs?.uOverBound.push(minU2 / u2min);
+      obs?.rateUse.push(worstRate);
+      obs?.mu.push(mu);
+      return {
+        error: Math.max(worstPl, worstRate, worstU),
+        tolerance: 1 + tau,
+        claimed: { mu, uMinSquared: u2min, rate: 'ℓ̃(t) − min ≤ e^{−μt}(ℓ̃(0) − min)' },
+        found: { minRatio, minRatioOverMu: minRatio / mu, minUSquared: minU2, worstPlRatio: worstPl, worstRateRatio: worstRate, worstURatio: worstU, steps, t: r.t },
+        inputs: s.inputs,
+      };
+    },
+  };
+}
+
+/** Integration tolerance of C07 (the rate's slack scales with it). */
+const C07_RTOL = 1e-10;
