@@ -1,6 +1,6 @@
 /**
- * Registry entries for the claims that only the symbolic route covers (C02, C03, C04), and quick
- * symbolic routes (d = 1, 2) for claims that other routes also check (C01, C05, C06, C08, C10).
+ * Registry entries for the claims that only the symbolic route covers (C02, C04), and quick
+ * symbolic routes (d = 1, 2) for claims that other routes also check (C01, C03, C05, C06, C08, C10).
  */
 import type { CheckContext, CheckResult, Claim, Tolerance, Verdict } from '../src/contract/types';
 import { P1 } from './p1';
@@ -81,14 +81,6 @@ export function symbolicClaims(): Claim[] {
       check: async (ctx) => toCheckResult(await runAll([P3], ctx), ctx),
     },
     {
-      id: 'C03',
-      source: 'Lemma 5.1',
-      statement: 'The loss is non-convex: its Hessian has negative eigenvalues (the paper counts at least d + 1); ŷ is a quadratic form in the parameters.',
-      routes: ['symbolic (own polynomial layer)', 'exact inertia (characteristic polynomial + Descartes)', 'floating eigenvalues (ml-matrix)'],
-      tolerance: EXACT,
-      check: async (ctx) => toCheckResult(await runAll([P6], ctx), ctx),
-    },
-    {
       id: 'C04',
       source: 'Lemma 5.2',
       statement: 'Under Assumption 3.3, w₂₁^PV and w₂₁^KQ stay 0 along gradient flow (their gradients vanish identically there), and (u, U) follow the reduced loss.',
@@ -121,6 +113,7 @@ function route(ps: Derivation[]): (ctx: CheckContext) => Promise<SymbolicRouteRe
 /** Quick symbolic confirmations (d = 1, 2) for claims with other routes. */
 export const symbolicRoutes: Record<string, (ctx: CheckContext) => Promise<SymbolicRouteResult>> = {
   C01: route([P1]),
+  C03: route([P6]),
   C05: route([P4]),
   C06: route([P5]),
   C08: route([P5]),

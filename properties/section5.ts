@@ -10,7 +10,12 @@ import type { ClaimProperty } from '../src/contract/propertyCheck';
 import { gammaN, momentSolveTolerance, SAFETY, UNIT_ROUNDOFF } from '../src/contract/tolerance';
 import { FLOW_CONVERGENCE_TOL, FLOW_RTOL, flowCaseArbitrary, flowSetup, type FlowCase, type FlowSetup } from './flowCase';
 import { stiffGradientFlow } from '../src/dynamics/stiffFlow';
-import { caseLambda, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';
+import fc from 'fast-check';
+import { caseGaussianMatrix, caseLambda, caseStream, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';
+import { trainingDistribution } from '../src/icl/distribution';
+import { embedding, samplePrompts } from '../src/icl/prompts';
+import { readout } from '../src/lsa/forward';
+import { lemma51U, lemma51X, vecColumns } from '../src/theory/lemma51';
 
 /** C06: ‖V_moments − Γ⁻¹‖_F / ‖Γ⁻¹‖_F within the conditioning-scaled tolerance. */
 export function stationaryPointProperty(f: PaperFormulas): ClaimProperty<ProblemCase> {
@@ -235,3 +240,129 @@ export function plInequalityProperty(f: PaperFormulas, obs?: PlObservations): Cl
 
 /** Integration tolerance of C07 (the rate's slack scales with it). */
 const C07_RTOL = 1e-10;
+
+/** A C03 case: a problem with a prompt length N = max(1, d + offset), so short prompts (N < d) are drawn often and shrink to N = 1. */
+export interface PromptCase extends ProblemCase {
+  offset: number;
+}
+
+/** Arbitrary of C03 cases: d ≤ 8, N = max(1, d + offset), offset ∈ [−7, 32] (shrinks towards N = d, d = 1). */
+export function promptCaseArbitrary(): fc.Arbitrary<PromptCase> {
+  return fc.tuple(problemArbitrary({ dMax: 8, nMax: 1, mMax: 1 }), fc.integer({ min: -7, max: 32 })).map(([c, offset]) => ({ ...c, offset, n: Math.max(1, c.d + offset) }));
+}
+
+/** One prompt of the case (training distribution), its embedding E, and H of (5.1) by the paper's formula. */
+function casePrompt(c: PromptCase, f: PaperFormulas) {
+  const lambda = caseLambda(c);
+  const batch = samplePrompts(trainingDistribution(lambda), c.n, 1, caseStream(c, 'prompt'));
+  const e = embedding(batch, 0);
+  return { lambda, batch, e, h: f.lemma51H(e), inputs: { ...describeCase(c, lambda), N: c.n, E: e } };
+}
+
+/** Eigenvalues below −(size·64u·‖H‖) count as negative; a value within a factor 10³ of that line is ambiguous (the route fails). */
+function negativeCount(values: readonly number[]): number {
+  const norm = Math.max(...values.map(Math.abs));
+  const thr = values.length * 64 * UNIT_ROUNDOFF * norm;
+  if (values.some((v) => v < -thr && v > -1e3 * thr)) throw new Error(`an eigenvalue lies within 10³ of the rounding line ${thr.toExponential(2)}: the count is ambiguous`);
+  return values.filter((v) => v < -thr).length;
+}
+
+/**
+ * C03, Lemma 5.1: ŷ(E; θ) = uᵀHu with the paper's u = Vec(U) and H = ½X ⊗ (EEᵀ/N), for one random prompt
+ * (any length N) and random full parameters θ (every entry of W^PV and W^KQ random), against the literal
+ * forward pass f(E; θ) = E + W^PV E (EᵀW^KQ E)/N (src/lsa/). Error: |difference| over the larger of the two
+ * sums of absolute terms; tolerance SAFETY·γ_{4(d+N+2)} (three nested sums of length ≤ d+1 or N+1 each).
+ */
+export function lemma51QuadraticProperty(f: PaperFormulas): ClaimProperty<PromptCase> {
+  return {
+    arbitrary: promptCaseArbitrary(),
+    evaluate(c) {
+      const { e, h, inputs } = casePrompt(c, f);
+      const wpv = caseGaussianMatrix({ ...c, d: c.d + 1 }, 'wpv');
+      const wkq = caseGaussianMatrix({ ...c, d: c.d + 1 }, 'wkq');
+      const found = readout(e, { wpv, wkq });
+      const u = vecColumns(lemma51U(wpv, wkq));
+      const hu = h.map((row) => row.reduce((s, v, j) => s + v * u[j], 0));
+      const claimed = u.reduce((s, ui, i) => s + ui * hu[i], 0);
+      const absE = e.map((r) => r.map(Math.abs));
+      const scaleFwd = readout(absE, { wpv: wpv.map((r) => r.map(Math.abs)), wkq: wkq.map((r) => r.map(Math.abs)) }) - absE[c.d][c.n];
+      const absH = f.lemma51H(absE).map((r) => r.map(Math.abs));
+      const absU = u.map(Math.abs);
+      const scaleH = absU.reduce((s, ui, i) => s + ui * absH[i].reduce((t, v, j) => t + v * absU[j], 0), 0);
+      const size = Math.max(scaleFwd, scaleH);
+      return { error: Math.abs(found - claimed) / size, tolerance: SAFETY * gammaN(4 * (c.d + c.n + 2)), claimed, found, inputs: { ...inputs, wpv, wkq } };
+    },
+  };
+}
+
+/**
+ * C03, the remark: the eigenvalues of H are the products of those of ½X and EEᵀ/N (the paper's
+ * Kronecker-product argument), against the eigenvalues of H itself. Error: largest difference of the
+ * sorted lists over ‖H‖₂; tolerance SAFETY·γ_{4n²}, n = (d+1)² (backward error of the symmetric eigensolver).
+ */
+export function lemma51SpectrumProperty(f: PaperFormulas): ClaimProperty<PromptCase> {
+  return {
+    arbitrary: promptCaseArbitrary(),
+    evaluate(c) {
+      const { e, h, inputs } = casePrompt(c, f);
+      const found = symmetricEigen(h).values;
+      const xq = e.slice(0, c.d).map((r) => r[c.n]);
+      const ex = symmetricEigen(lemma51X(xq)).values.map((v) => v / 2);
+      const eg = symmetricEigen(matmul(e, transpose(e)).map((r) => r.map((v) => v / c.n))).values;
+      const claimed = ex.flatMap((a) => eg.map((b) => a * b)).sort((a, b) => a - b);
+      const norm = Math.max(...found.map(Math.abs));
+      const err = Math.max(...found.map((v, i) => Math.abs(v - claimed[i]))) / norm;
+      const n = (c.d + 1) ** 2;
+      return { error: err, tolerance: SAFETY * gammaN(4 * n * n), claimed, found, inputs };
+    },
+  };
+}
+
+/** C03, the remark: X = [[0, x_q], [x_qᵀ, 0]] has exactly one negative eigenvalue. Error: |count − 1|; tolerance 0. */
+export function lemma51XProperty(): ClaimProperty<PromptCase> {
+  return {
+    arbitrary: promptCaseArbitrary(),
+    evaluate(c) {
+      const lambda = caseLambda(c);
+      const rng = caseStream(c, 'xq');
+      const xq = samplePrompts(trainingDistribution(lambda), 1, 1, rng).xq;
+      const count = negativeCount(symmetricEigen(lemma51X(Array.from(xq))).values);
+      return { error: Math.abs(count - 1), tolerance: 0, claimed: 1, found: count, inputs: { ...describeCase(c, lambda), xq: Array.from(xq) } };
+    },
+  };
+}
+
+/**
+ * C03, the remark's count as stated: "H has at least d + 1 negative eigenvalues", for one prompt of
+ * length N (the paper's count, f.lemma51NegativeCount). Error: how many short of it the count of H's
+ * negative eigenvalues is; tolerance 0.
+ */
+export function lemma51CountProperty(f: PaperFormulas): ClaimProperty<PromptCase> {
+  return {
+    arbitrary: promptCaseArbitrary(),
+    evaluate(c) {
+      const { h, inputs } = casePrompt(c, f);
+      const count = negativeCount(symmetricEigen(h).values);
+      const claimed = f.lemma51NegativeCount(c.d);
+      return { error: Math.max(0, claimed - count), tolerance: 0, claimed: `at least ${claimed}`, found: count, inputs };
+    },
+  };
+}
+
+/**
+ * C03, the weaker sentence: H has a negative eigenvalue, so uᵀHu is non-convex (Lemma 5.1's conclusion);
+ * and the count found equals min(N, d) + 1 = rank(E) (derived here: each positive eigenvalue of EEᵀ/N times
+ * ½X's one negative eigenvalue −‖x_q‖/2). Error: 1 when there is no negative eigenvalue or the count
+ * differs from min(N, d) + 1; tolerance 0.
+ */
+export function lemma51NonConvexProperty(f: PaperFormulas): ClaimProperty<PromptCase> {
+  return {
+    arbitrary: promptCaseArbitrary(),
+    evaluate(c) {
+      const { h, inputs } = casePrompt(c, f);
+      const count = negativeCount(symmetricEigen(h).values);
+      const derived = Math.min(c.n, c.d) + 1;
+      return { error: count >= 1 && count === derived ? 0 : 1, tolerance: 0, claimed: { atLeast: 1, derivedCount: derived }, found: count, inputs };
+    },
+  };
+}
