@@ -23,18 +23,33 @@ export function partSeed(seed: number, name: string | undefined): number {
   return (seed ^ h) | 0;
 }
 
-/** Check every part and combine them (falsified if any part is). */
+/**
+ * Check every part and combine them (falsified if any part is). A counterexample's replay path gets the
+ * index of its part as a leading segment (`k:path`), so `--replay` runs that part alone on that path.
+ */
 export function checkParts(parts: PropertyPart[], ctx: CheckContext, claimId: string): CheckResult {
-  const results: Array<{ name: string; result: CheckResult }> = [];
-  for (const p of parts) {
-    const c = { ...ctx, seed: partSeed(ctx.seed, p.seedName) };
-    try {
-      results.push({ name: p.name, result: checkProperty(p.property as ClaimProperty<unknown>, c, { claimId }) });
-    } catch (e) {
-      if (ctx.path && /replay/i.test((e as Error).message)) continue; // the path is another part's
-      throw e;
-    }
+  let only: number | null = null;
+  let path = ctx.path;
+  if (path !== undefined) {
+    const [head, ...rest] = path.split(':');
+    only = Number(head);
+    if (!Number.isInteger(only) || only < 0 || only >= parts.length || rest.length === 0)
+      throw new Error(`the replay path of ${claimId} must start with a part index 0..${parts.length - 1} (e.g. 1:${path}), got ${path}`);
+    path = rest.join(':');
   }
-  if (results.length === 0) throw new Error(`no part of ${claimId} can replay path ${ctx.path}`);
+  const results: Array<{ name: string; result: CheckResult }> = [];
+  parts.forEach((p, k) => {
+    if (only !== null && k !== only) return;
+    const c = { ...ctx, path, seed: partSeed(ctx.seed, p.seedName) };
+    const result = checkProperty(p.property as ClaimProperty<unknown>, c, { claimId });
+    const ce = result.counterexample;
+    if (ce) {
+      const tagged = `${k}:${ce.path}`;
+      const replay = ce.replay.replace(`--replay '${ce.path}'`, `--replay '${tagged}'`);
+      result.notes = result.notes?.map((n) => n.replace(ce.replay, replay));
+      result.counterexample = { ...ce, path: tagged, replay };
+    }
+    results.push({ name: p.name, result });
+  });
   return combineParts(results);
 }
