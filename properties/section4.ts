@@ -96,7 +96,7 @@ const C09_PROMPTS = 8;
 export function predictorProperty(f: PaperFormulas): ClaimProperty<FlowCase> {
   return {
     arbitrary: flowCaseArbitrary(),
-    runs: (r) => Math.max(1, Math.ceil(r / 4)),
+    runs: (r) => Math.max(1, Math.ceil(r / 8)),
     evaluate(c) {
       const s = flowSetup(c, f);
       const r = convergedFlow(s);
