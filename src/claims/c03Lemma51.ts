@@ -3,10 +3,17 @@ import type { PaperFormulas } from '../theory/formulas';
 import { lemma51CountProperty, lemma51NonConvexProperty, lemma51QuadraticProperty, lemma51SpectrumProperty, lemma51XProperty } from '../../properties/section5';
 import { SAFETY } from '../contract/tolerance';
 import type { Claim } from '../contract/types';
-import { checkParts } from './claimParts';
+import { checkParts, partIdsOf, type PropertyPart } from './claimParts';
 
 /** The C03 claim. */
 export function c03Lemma51(f: PaperFormulas): Claim {
+  const parts: PropertyPart[] = [
+    { id: 'quadratic', name: 'ŷ = uᵀH_τu, any N (literal forward pass)', property: lemma51QuadraticProperty(f) },
+    { id: 'spectrum', name: 'eigenvalues of H_τ = products of those of ½X_τ and E_τE_τᵀ/N', property: lemma51SpectrumProperty(f), seedName: 'spectrum' },
+    { id: 'x', name: 'X_τ has exactly one negative eigenvalue', property: lemma51XProperty(), seedName: 'x' },
+    { id: 'count', name: '"H_τ has at least d + 1 negative eigenvalues" (as stated)', property: lemma51CountProperty(f), seedName: 'count' },
+    { id: 'nonconvex', name: 'weaker: H_τ has a negative eigenvalue (non-convex); count = min(N, d) + 1 (derived)', property: lemma51NonConvexProperty(f), seedName: 'nonconvex' },
+  ];
   return {
     id: 'C03',
     source: 'Lemma 5.1 (eq. 5.1) and the remark after it (§5.1)',
@@ -18,18 +25,7 @@ export function c03Lemma51(f: PaperFormulas): Claim {
       bound: `${SAFETY}·γ_{4(d+N+2)}; ${SAFETY}·γ_{4n²}, n = (d+1)²; counts 0 (an eigenvalue counts as negative below −n·64u·‖H‖, and one within 10³ of that line makes the case inconclusive)`,
       justification: 'the forward pass and uᵀHu are nested sums of length ≤ d+1 and N+1 (Higham §3.1); a symmetric eigensolver is backward stable with error ≤ c·n·u·‖H‖',
     },
-    async check(ctx) {
-      return checkParts(
-        [
-          { name: 'ŷ = uᵀH_τu, any N (literal forward pass)', property: lemma51QuadraticProperty(f) },
-          { name: 'eigenvalues of H_τ = products of those of ½X_τ and E_τE_τᵀ/N', property: lemma51SpectrumProperty(f), seedName: 'spectrum' },
-          { name: 'X_τ has exactly one negative eigenvalue', property: lemma51XProperty(), seedName: 'x' },
-          { name: '"H_τ has at least d + 1 negative eigenvalues" (as stated)', property: lemma51CountProperty(f), seedName: 'count' },
-          { name: 'weaker: H_τ has a negative eigenvalue (non-convex); count = min(N, d) + 1 (derived)', property: lemma51NonConvexProperty(f), seedName: 'nonconvex' },
-        ],
-        ctx,
-        'C03',
-      );
-    },
+    partIds: partIdsOf(parts),
+    check: (ctx) => checkParts(parts, ctx, 'C03'),
   };
 }

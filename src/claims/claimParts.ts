@@ -1,17 +1,18 @@
 /**
- * Claims checked in several parts, each a property with its own derived seed. A replay path (from a
- * counterexample) belongs to one part only: under `--replay`, parts whose property cannot replay that
- * path are left out instead of failing the whole claim.
+ * Claims checked in several property parts: each part has an id (what `verify --part` takes), a name,
+ * its property, and the name its seed is derived from, so adding a part leaves the others' draws alone.
  */
-import { combineParts } from '../contract/parts';
+import { runParts } from '../contract/parts';
 import { checkProperty, type ClaimProperty } from '../contract/propertyCheck';
 import type { CheckContext, CheckResult } from '../contract/types';
 
-/** A named part: its property, and the name its seed is derived from (the first part uses the claim's seed). */
+/** A named property part. */
 export interface PropertyPart {
+  id: string;
   name: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parts hold properties of different case types
   property: ClaimProperty<any>;
+  /** The part's seed is the claim's mixed with this name's hash (none: the claim's own seed). */
   seedName?: string;
 }
 
@@ -23,33 +24,15 @@ export function partSeed(seed: number, name: string | undefined): number {
   return (seed ^ h) | 0;
 }
 
-/**
- * Check every part and combine them (falsified if any part is). A counterexample's replay path gets the
- * index of its part as a leading segment (`k:path`), so `--replay` runs that part alone on that path.
- */
-export function checkParts(parts: PropertyPart[], ctx: CheckContext, claimId: string): CheckResult {
-  let only: number | null = null;
-  let path = ctx.path;
-  if (path !== undefined) {
-    const [head, ...rest] = path.split(':');
-    only = Number(head);
-    if (!Number.isInteger(only) || only < 0 || only >= parts.length || rest.length === 0)
-      throw new Error(`the replay path of ${claimId} must start with a part index 0..${parts.length - 1} (e.g. 1:${path}), got ${path}`);
-    path = rest.join(':');
-  }
-  const results: Array<{ name: string; result: CheckResult }> = [];
-  parts.forEach((p, k) => {
-    if (only !== null && k !== only) return;
-    const c = { ...ctx, path, seed: partSeed(ctx.seed, p.seedName) };
-    const result = checkProperty(p.property as ClaimProperty<unknown>, c, { claimId });
-    const ce = result.counterexample;
-    if (ce) {
-      const tagged = `${k}:${ce.path}`;
-      const replay = ce.replay.replace(`--replay '${ce.path}'`, `--replay '${tagged}'`);
-      result.notes = result.notes?.map((n) => n.replace(ce.replay, replay));
-      result.counterexample = { ...ce, path: tagged, replay };
-    }
-    results.push({ name: p.name, result });
-  });
-  return combineParts(results);
+/** Check the parts (only `ctx.part` when set) and combine them: falsified if any part is. */
+export function checkParts(parts: PropertyPart[], ctx: CheckContext, claimId: string): Promise<CheckResult> {
+  return runParts(
+    parts.map((p) => ({ id: p.id, name: p.name, run: (c: CheckContext) => checkProperty(p.property, { ...c, seed: partSeed(c.seed, p.seedName) }, { claimId, part: p.id }) })),
+    ctx,
+  );
+}
+
+/** The part ids of a list of parts (a claim's `partIds`). */
+export function partIdsOf(parts: ReadonlyArray<{ id: string }>): string[] {
+  return parts.map((p) => p.id);
 }

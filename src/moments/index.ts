@@ -1,3 +1,4 @@
 export * from './isserlis';
 export * from './quadratic';
 export * from './labelLaws';
+export * from './randomDiagonal';
