@@ -6,6 +6,7 @@
 import { exploreC03Length } from './exploreC03';
 import { exploreC08Sigma, exploreC08Theta } from './exploreC08';
 import { exploreC10Noise } from './exploreC10';
+import { exploreC10Tails } from './exploreC10Tails';
 
 /** What may be varied. */
 export const EXPLORE_VARIES = ['sigma', 'theta', 'tails', 'noise', 'N'] as const;
@@ -66,7 +67,7 @@ type Explorer = (opts: ExploreOptions) => ExploreResult;
 const EXPLORERS: Record<string, Partial<Record<ExploreVary, Explorer>>> = {
   C03: { N: exploreC03Length },
   C08: { sigma: exploreC08Sigma, theta: exploreC08Theta },
-  C10: { noise: exploreC10Noise },
+  C10: { noise: exploreC10Noise, tails: exploreC10Tails },
 };
 
 /** The (claim, vary) pairs `explore` supports, as 'C08 --vary sigma'. */

@@ -62,3 +62,19 @@ describe('icl-audit explore', () => {
     expect(existsSync(file)).toBe(false);
   });
 });
+
+describe('icl-audit explore --claim C10 --vary noise', () => {
+  it("uses Corollary 4.3's η + ε (recomputed here for Λ = I) and brackets where it stops", async () => {
+    const file = join(dir, 'n.json');
+    expect(await main(['explore', '--claim', 'C10', '--vary', 'noise', '--json', file])).toBe(0);
+    const j = JSON.parse(readFileSync(file, 'utf8'));
+    const s = j.series[0]; // identity, d = 1, N = 10
+    const d = 1;
+    const n = 10;
+    const eta = ((1 + 2 * d + d * d * 1) * d) / (n * n); // κ = 1, tr Λ = d
+    for (const r of s.rows) expect(r.measured.bound).toBeCloseTo(eta + 0.1 * d, 12);
+    expect(s.largestHolding).toBeLessThan(s.smallestFailing);
+    expect(s.smallestFailing / s.largestHolding).toBeLessThan(1 + 1e-5);
+    expect(s.failingRow.measured.error).toBeGreaterThan(s.failingRow.measured.bound);
+  });
+});
