@@ -8,6 +8,7 @@ import { registerVerify } from './verifyCommand';
 import { registerFlow } from './flowCommand';
 import { registerProve } from './proveCommand';
 import { registerShift } from './shiftCommand';
+import { registerExplore } from './exploreCommand';
 import { VERSION } from './version';
 
 /** What a subcommand's action returns: its exit code. */
@@ -29,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   registerFlow(program, setCode);
   registerProve(program, setCode);
   registerShift(program, setCode);
+  registerExplore(program, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
