@@ -5,6 +5,7 @@
  */
 import { samplePrompts } from '../src/icl';
 import { predictFull } from '../src/lsa';
+import { DEFAULT_SEED } from '../src/random/seed';
 import { stream } from '../src/random/stream';
 import { Poly, constant, sym } from '../src/symbolic/poly';
 import { generalParams, prediction, PAPER_MODEL } from '../src/symbolic/model';
@@ -87,7 +88,7 @@ export const P3: Derivation = {
         const s = full.num.toString(); // the denominator does not involve θ
         const zero = Object.fromEntries(w21.map((n) => [n, '0']));
         const others = full.num.variables().filter((n) => !w21.includes(n));
-        const prng = stream(opts.seed ?? 20240125).child(`P3-d${d}`).child('nerdamer-points');
+        const prng = stream(opts.seed ?? DEFAULT_SEED).child(`P3-d${d}`).child('nerdamer-points');
         let bad = 0;
         for (let k = 0; k < 3; k++) {
           const at = Object.fromEntries(others.map((n) => [n, rtoString(randomRational(prng, -2, 2, 7))]));
@@ -98,7 +99,7 @@ export const P3: Derivation = {
       });
     }
 
-    const rng = stream(opts.seed ?? 20240125).child(`P3-d${d}`);
+    const rng = stream(opts.seed ?? DEFAULT_SEED).child(`P3-d${d}`);
     const lamQ = randomSpdRational(rng.child('lambda'), d);
     const theta = names.map(() => randomRational(rng.child('theta'), -1, 1, 8));
     const thetaPoint: Record<string, Rat> = Object.fromEntries(names.map((e, k) => [e.name, theta[k]]));

@@ -1,5 +1,6 @@
 /** P4 (C05): symbolic gradients of L(u, U) vs spec §3, and d/dt(u² − ‖U‖_F²) = 0 identically. */
 import { reducedLossAndGradient, trainingLossModel } from '../src/moments';
+import { DEFAULT_SEED } from '../src/random/seed';
 import { stream } from '../src/random/stream';
 import { Poly, constant, sym } from '../src/symbolic/poly';
 import { RatFunc, rf } from '../src/symbolic/ratfunc';
@@ -56,7 +57,7 @@ export const P4: Derivation = {
           let Ls = L;
           let g = grads;
           if (atPoint) {
-            const prng = stream(opts.seed ?? 20240125).child(`P4-d${d}`).child('nerdamer-point');
+            const prng = stream(opts.seed ?? DEFAULT_SEED).child(`P4-d${d}`).child('nerdamer-point');
             const lam = randomSpdRational(prng, d);
             const at: Record<string, Poly> = { N: constant(rat(5n)) };
             for (const [n, r] of Object.entries(matrixPoint('l', lam))) at[n] = constant(r);
@@ -75,7 +76,7 @@ export const P4: Derivation = {
       );
     }
 
-    const rng = stream(opts.seed ?? 20240125).child(`P4-d${d}`);
+    const rng = stream(opts.seed ?? DEFAULT_SEED).child(`P4-d${d}`);
     const lamQ = randomSpdRational(rng.child('lambda'), d);
     const uQ = randomRational(rng, -1, 1, 8);
     const UQ = Array.from({ length: d }, () => Array.from({ length: d }, () => randomRational(rng, -1, 1, 8)));

@@ -6,6 +6,7 @@
  */
 import { inverse, mul, type Mat } from '../src/linalg/matrix';
 import { trainingLossModel } from '../src/moments';
+import { DEFAULT_SEED } from '../src/random/seed';
 import { stream } from '../src/random/stream';
 import { Poly, constant, sym } from '../src/symbolic/poly';
 import { RatFunc, substituteRationalFn } from '../src/symbolic/ratfunc';
@@ -41,7 +42,7 @@ export const P5: Derivation = {
     checkDimension('P5', d, 3);
     const model = opts.model ?? PAPER_MODEL;
     const log = new StepLog();
-    const rng = stream(opts.seed ?? 20240125).child(`P5-d${d}`);
+    const rng = stream(opts.seed ?? DEFAULT_SEED).child(`P5-d${d}`);
     const cases: Array<{ label: string; shape: 'full' | 'diagonal'; values?: Rat[][] }> =
       d === 1 ? [{ label: 'symbolic λ, N', shape: 'full' }] : [{ label: 'symbolic diagonal Λ, N', shape: 'diagonal' }, { label: 'random rational full Λ, symbolic N', shape: 'full', values: randomSpdRational(rng.child('lambda'), d) }];
     const Vn = Array.from({ length: d * d }, (_, k) => `V${Math.floor(k / d) + 1}${(k % d) + 1}`);

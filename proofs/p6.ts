@@ -6,6 +6,7 @@
 import { symmetricEigen } from '../src/linalg/matrix';
 import { reducedLossAndGradient, trainingLossModel } from '../src/moments';
 import { toMat } from '../src/symbolic/points';
+import { DEFAULT_SEED } from '../src/random/seed';
 import { stream } from '../src/random/stream';
 import { constant } from '../src/symbolic/poly';
 import { rf, type RatFunc } from '../src/symbolic/ratfunc';
@@ -38,7 +39,7 @@ export const P6: Derivation = {
     checkDimension('P6', d, 3);
     const model = opts.model ?? PAPER_MODEL;
     const log = new StepLog();
-    const rng = stream(opts.seed ?? 20240125).child(`P6-d${d}`);
+    const rng = stream(opts.seed ?? DEFAULT_SEED).child(`P6-d${d}`);
     const D = d + 1;
     const reducedVars = ['u', ...Array.from({ length: d * d }, (_, k) => `U${Math.floor(k / d) + 1}${(k % d) + 1}`)];
     const fullVars = [...Array.from({ length: D }, (_, j) => `P${D}${j + 1}`), ...Array.from({ length: D * d }, (_, k) => `K${Math.floor(k / d) + 1}${(k % d) + 1}`)];

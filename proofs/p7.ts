@@ -4,6 +4,7 @@
  * limit with Exp(1) moments (C16, C17).
  */
 import { testError as momentsTestError, testErrorModel } from '../src/moments';
+import { DEFAULT_SEED } from '../src/random/seed';
 import { stream } from '../src/random/stream';
 import { sym } from '../src/symbolic/poly';
 import { RatFunc, rf, substituteRationalFn } from '../src/symbolic/ratfunc';
@@ -34,7 +35,7 @@ export const P7: Derivation = {
     checkDimension('P7', d, 3);
     const model = opts.model ?? PAPER_MODEL;
     const log = new StepLog();
-    const rng = stream(opts.seed ?? 20240125).child(`P7-d${d}`);
+    const rng = stream(opts.seed ?? DEFAULT_SEED).child(`P7-d${d}`);
     const Vn = Array.from({ length: d * d }, (_, k) => `V${Math.floor(k / d) + 1}${(k % d) + 1}`);
     const N = rf(sym('N'));
     const M = rf(sym('M'));
