@@ -12,7 +12,7 @@ import { constant } from '../src/symbolic/poly';
 import { rf, type RatFunc } from '../src/symbolic/ratfunc';
 import { inertia } from '../src/symbolic/inertia';
 import { constantMatrix, sScale } from '../src/symbolic/matrix';
-import { matrixPoint, randomSpdRational } from '../src/symbolic/points';
+import { GenericPointDraw, assertGenericPoint, matrixPoint } from '../src/symbolic/points';
 import { rat, rsign, rsub, rtoNumber, type Rat } from '../src/symbolic/rational';
 import { PAPER_MODEL } from '../src/symbolic/model';
 import { derivedLoss } from './derived';
@@ -47,7 +47,8 @@ export const P6: Derivation = {
     const Lf = derivedLoss(d, 'full', 'full', model).value;
     const counts: number[] = [];
     for (let p = 0; p < 2; p++) {
-      const lamQ = randomSpdRational(rng.child(`lambda${p}`), d);
+      const lamQ = new GenericPointDraw(rng.child(`lambda${p}`)).spd(d);
+      assertGenericPoint(`P6-d${d} point ${p + 1}`, matrixPoint('l', lamQ));
       const base = { ...matrixPoint('l', lamQ), N: rat(BigInt(3 + 4 * p)) };
       const zr = Object.fromEntries(reducedVars.map((v) => [v, rat(0n)]));
       const zf = Object.fromEntries(fullVars.map((v) => [v, rat(0n)]));

@@ -10,7 +10,7 @@ import { sym } from '../src/symbolic/poly';
 import { RatFunc, rf, substituteRationalFn } from '../src/symbolic/ratfunc';
 import { sMul, type SMat } from '../src/symbolic/matrix';
 import { nExpand, nInverse } from '../src/symbolic/nerdamerEngine';
-import { matrixPoint, randomRational, randomSpdRational, relativeError, toMat } from '../src/symbolic/points';
+import { GenericPointDraw, assertGenericPoint, matrixPoint, relativeError, toMat } from '../src/symbolic/points';
 import { monteCarloTestError, zCheck } from '../src/symbolic/montecarlo';
 import { sampledRouteCheck } from '../src/symbolic/sampledRoute';
 import { rat, rtoNumber, rtoString, type Rat } from '../src/symbolic/rational';
@@ -109,9 +109,11 @@ export const P7: Derivation = {
     }
 
     // numeric and second-engine confirmation
-    const lamQ = randomSpdRational(rng.child('lambda'), d);
-    const lamP = randomSpdRational(rng.child('lambdaPrime'), d);
-    const VQ = Array.from({ length: d }, () => Array.from({ length: d }, () => randomRational(rng.child('V'), -1, 1, 8)));
+    const draw = new GenericPointDraw(rng.child('point'));
+    const lamQ = draw.spd(d);
+    const lamP = draw.spd(d);
+    const VQ = draw.matrix(d, d);
+    assertGenericPoint(`P7-d${d} point`, { ...matrixPoint('l', lamQ), ...matrixPoint('m', lamP), ...matrixPoint('V', VQ, false) });
     const mVal = 5;
     const point: Record<string, Rat> = { ...matrixPoint('l', lamQ), ...matrixPoint('V', VQ, false), M: rat(BigInt(mVal)), N: rat(4n) };
     const eVal = rtoNumber(E.evaluate(point));
