@@ -2,7 +2,7 @@
  * icl-audit's public API, named export by named export (nothing internal leaks through `export *`; a
  * test lists these names against an allow-list). The model and its inputs are exported by name; each
  * route of a claim is a namespace of its own (`theory`, `moments`, `dynamics`, `montecarlo`, `symbolic`,
- * curated in `src/api/`), which keeps the wall between the paper's formulas and the checks that meet
+ * `baselines`, curated in `src/api/`), which keeps the wall between the paper's formulas and the checks that meet
  * them visible at the import site:
  *
  * ```ts
@@ -25,6 +25,7 @@ export { randomRotation } from './random/rotation';
 // The in-context regression task and its prompts.
 export { trainingDistribution, resolveDistribution, type PromptDistribution, type ResolvedDistribution } from './icl/distribution';
 export { samplePrompts, embedding, type PromptBatch } from './icl/prompts';
+export { ENTRY_LAWS, entryMoment, drawEntry, parseEntryLaw, describeEntryLaw, type EntryLaw } from './icl/entryLaws';
 
 // The linear self-attention model.
 export { fullFromReduced, reducedFromFull, productV, balance, type LsaParams, type ReducedParams } from './lsa/params';
@@ -48,5 +49,6 @@ export * as moments from './api/moments';
 export * as dynamics from './api/dynamics';
 export * as montecarlo from './api/montecarlo';
 export * as symbolic from './api/symbolic';
+export * as baselines from './api/baselines';
 
 export { main as runCli } from './cli/main';
