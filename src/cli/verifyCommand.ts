@@ -1,13 +1,12 @@
 /** `icl-audit verify`: check the registered claims and print the claims table. */
 import type { Command } from 'commander';
-import { claimIds, claimRegistry } from '../claims/registry';
-import { runClaims } from '../claims/run';
-import { renderVerifyReport, verifyReport } from '../report/verifyReport';
+import { claimIds } from '../claims/registry';
+import { verify } from '../api/verify';
+import { renderVerifyReport } from '../report/verifyReport';
 import { idListArg, intArg, seedArg } from './args';
 import { EXIT, UsageError } from './errors';
 import { writeJsonFile } from './output';
 import { progress } from './progress';
-import { VERSION } from './version';
 
 /** Options of `icl-audit verify`, as parsed. */
 export interface VerifyCommandOptions {
@@ -38,17 +37,15 @@ export function registerVerify(program: Command, setCode: (code: number) => void
         if (!ids || ids.length !== 1) throw new UsageError('--replay needs exactly one claim id in --claims');
         if (!/^\d+(:\d+)*$/.test(opts.replay)) throw new UsageError(`--replay must be a fast-check path like 12:0:3, got '${opts.replay}'`);
       }
-      const claims = claimRegistry().filter((c) => !ids || ids.includes(c.id));
       const bar = progress('verify');
-      const t0 = performance.now();
-      const results = await runClaims(claims, {
+      const report = await verify({
+        claims: ids,
         seed,
         runs,
-        path: opts.replay,
+        replay: opts.replay,
         onProgress: (k, n, id, done, total) => bar.update(k + Math.min(1, done / Math.max(total, 1)), n, `${id} ${done}/${total}`),
       });
       bar.done();
-      const report = verifyReport(VERSION, seed, runs, results, Math.round(performance.now() - t0));
       if (opts.json) writeJsonFile(opts.json, report);
       const text = renderVerifyReport(report);
       process.stdout.write((opts.quiet ? text.split('\n').slice(-1).join('\n') : text) + '\n');
