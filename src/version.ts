@@ -1,8 +1,8 @@
-/** The package version, read from package.json (found upwards from this file: sources or dist/). */
+/** The package version, read from package.json (src/version.ts → ../package.json; dist/src/version.js → ../../package.json). */
 import { existsSync, readFileSync } from 'node:fs';
 
 function packageVersion(): string {
-  for (const rel of ['../../package.json', '../../../package.json']) {
+  for (const rel of ['../package.json', '../../package.json']) {
     const url = new URL(rel, import.meta.url);
     if (!existsSync(url)) continue;
     const pkg = JSON.parse(readFileSync(url, 'utf8')) as { name?: string; version?: string };
