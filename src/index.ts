@@ -1,5 +1,14 @@
 /**
- * icl-audit's public API. The model and its inputs are exported by name; each route of a claim is a
+ * icl-audit's public API. The commands' library functions come first: `verify`, `prove`, `flow`,
+ * `check` and `report` take the same options as `icl-audit <command>` and return the same JSON:
+ *
+ * ```ts
+ * import { verify, check } from 'icl-audit';
+ * const r = await verify({ claims: ['C06'], runs: 20 });
+ * const c = await check({ quantity: 'minimizer', formula: 'inv((1+1/N)*Lambda + trace(Lambda)/N*I)' });
+ * ```
+ *
+ * Below them, the model and its inputs are exported by name; each route of a claim is a
  * namespace of its own (`theory`, `moments`, `dynamics`, `montecarlo`, `symbolic`), which keeps the wall
  * between the paper's formulas and the checks that meet them visible at the import site:
  *
@@ -17,6 +26,8 @@ export * from './lsa';
 export * from './contract';
 export * from './claims';
 export * from './report';
+export * from './api';
+export * from './check';
 export * as theory from './theory';
 export * as moments from './moments';
 export * as dynamics from './dynamics';
