@@ -33,3 +33,5 @@ export * as moments from './moments';
 export * as dynamics from './dynamics';
 export * as montecarlo from './montecarlo';
 export { main as runCli } from './cli/main';
+/** The installed package's version. */
+export { VERSION } from './version';
