@@ -32,6 +32,7 @@ export * as theory from './theory';
 export * as moments from './moments';
 export * as dynamics from './dynamics';
 export * as montecarlo from './montecarlo';
+export * as baselines from './baselines';
 export { main as runCli } from './cli/main';
 /** The installed package's version. */
 export { VERSION } from './version';

@@ -14,6 +14,8 @@ export interface VerifyOptions {
   runs?: number;
   /** A fast-check path replaying one case of the single claim in `claims` (from a counterexample). */
   replay?: string;
+  /** Run only this part of the single claim in `claims` (a counterexample names its part). */
+  part?: string;
   /** Progress: claim `index` of `count`, `done` of `total` cases of claim `id`. */
   onProgress?: (index: number, count: number, id: string, done: number, total: number) => void;
 }
@@ -48,8 +50,11 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyReport>
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   if (!Number.isInteger(runs) || runs < 1 || runs > 100_000) throw new RangeError(`runs must be an integer from 1 to 100000, got ${runs}`);
   if (options.replay !== undefined && ids?.length !== 1) throw new RangeError('replay needs exactly one claim id in claims');
+  if (options.part !== undefined && ids?.length !== 1) throw new RangeError('part needs exactly one claim id in claims');
   const claims = claimRegistry().filter((c) => !ids || ids.includes(c.id));
+  if (options.part !== undefined && !claims[0].partIds?.includes(options.part))
+    throw new RangeError(`part must be one of ${claims[0].partIds?.join(', ') ?? '(none: the claim has no parts)'} for ${claims[0].id}, got '${options.part}'`);
   const t0 = performance.now();
-  const results = await runClaims(claims, { seed, runs, path: options.replay, onProgress: options.onProgress });
+  const results = await runClaims(claims, { seed, runs, path: options.replay, part: options.part, onProgress: options.onProgress });
   return verifyReport(VERSION, seed, runs, results, Math.round(performance.now() - t0));
 }

@@ -49,8 +49,8 @@ describe('the helpers fail with what replays the failure', () => {
     const c = {
       id: 'C99', source: 'Lemma X', statement: '', routes: [], toleranceDeclared: { measure: '', bound: '', justification: '' }, seed: 3, elapsedMs: 0,
       verdict: 'falsified', worstError: 0.5, tolerance: 1e-12, worstRatio: 5e11, cases: 4,
-      counterexample: { inputs: { d: 1, N: 2 }, claimed: 1, found: 2, error: 0.5, tolerance: 1e-12, seed: 9, claimSeed: 3, path: '1:0', shrunk: true, replay: 'icl-audit verify --claims C99 --seed 9 --replay 1:0' },
-    } as ClaimReport;
+      counterexample: { claim: 'C99', inputs: { d: 1, N: 2 }, claimed: 1, found: 2, error: 0.5, tolerance: 1e-12, seed: 9, claimSeed: 3, path: '1:0', shrunk: true, replay: 'icl-audit verify --claims C99 --seed 9 --replay 1:0' },
+    } as unknown as ClaimReport;
     const m = claimFailureMessage(c, 9, 100);
     expect(m).toMatch(/C99 \(Lemma X\) falsified at ICL_AUDIT_SEED=9/);
     expect(m).toMatch(/counterexample: \{"d":1,"N":2\}/);
