@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   prove: async () => (await import('./proveCommand')).registerProve,
   check: async () => (await import('./checkCommand')).registerCheck,
   report: async () => (await import('./reportCommand')).registerReport,
+  shift: async () => (await import('./shiftCommand')).registerShift,
+  explore: async () => (await import('./exploreCommand')).registerExplore,
 };
 
 /** The subcommands `argv` needs registered: the one it names, none for `--version`, all otherwise. */
