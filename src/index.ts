@@ -1,5 +1,14 @@
 /**
- * icl-audit's public API, named export by named export (nothing internal leaks through `export *`; a
+ * icl-audit's public API. The commands' library functions come first: `verify`, `prove`, `flow`,
+ * `check` and `report` take the same options as `icl-audit <command>` and return the same JSON:
+ *
+ * ```ts
+ * import { verify, check } from 'icl-audit';
+ * const r = await verify({ claims: ['C06'], runs: 20 });
+ * const c = await check({ quantity: 'minimizer', formula: 'inv((1+1/N)*Lambda + trace(Lambda)/N*I)' });
+ * ```
+ *
+ * Below them, named export by named export (nothing internal leaks through `export *`; a
  * test lists these names against an allow-list). The model and its inputs are exported by name; each
  * route of a claim is a namespace of its own (`theory`, `moments`, `dynamics`, `montecarlo`, `symbolic`,
  * `baselines`, curated in `src/api/`), which keeps the wall between the paper's formulas and the checks that meet
@@ -12,6 +21,15 @@
  * const paper = theory.theorem41MinimumValue(lambda, 20);
  * ```
  */
+
+// The commands as library functions (same options, same JSON).
+export { verify, defaultRootSeed, type VerifyOptions } from './api/verify';
+export { prove, type ProveRunOptions, type ProveReport } from './api/prove';
+export { flow, type FlowRunOptions, type FlowReport } from './api/flow';
+export { report, type ReportOptions, type ReportResult } from './api/report';
+export { check, checkVariables, QUANTITIES, QUANTITY_SPECS, BASE_VARIABLES, FormulaError, compileFormula, type CheckOptions, type CheckCase, type FormulaCheckReport, type Quantity, type QuantityKind, type QuantitySpec, type Truth, type CompiledFormula, type Instance, type ShiftMode } from './check';
+/** The installed package's version. */
+export { VERSION } from './version';
 
 // Matrices (plain arrays of rows).
 export { identity, matmul, transpose, trace, inverse, conditionNumber, symmetricEigen, isSPD, spdProblem, type Mat } from './linalg/matrix';

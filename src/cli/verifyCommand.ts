@@ -1,13 +1,12 @@
 /** `icl-audit verify`: check the registered claims and print the claims table. */
 import type { Command } from 'commander';
 import { claimIds, claimRegistry } from '../claims/registry';
-import { runClaims } from '../claims/run';
-import { renderVerifyReport, verifyReport } from '../report/verifyReport';
+import { verify } from '../api/verify';
+import { renderVerifyReport } from '../report/verifyReport';
 import { idListArg, intArg, seedArg } from './args';
 import { EXIT, UsageError } from './errors';
 import { writeJsonFile } from './output';
 import { progress } from './progress';
-import { VERSION } from './version';
 
 /** Options of `icl-audit verify`, as parsed. */
 export interface VerifyCommandOptions {
@@ -51,16 +50,15 @@ export function registerVerify(program: Command, setCode: (code: number) => void
         if (opts.replay !== undefined && parts && opts.part === undefined) throw new UsageError(`--replay on ${ids[0]} needs --part (one of ${parts.join(', ')}): a path replays one part's property`);
       }
       const bar = progress('verify');
-      const t0 = performance.now();
-      const results = await runClaims(claims, {
+      const report = await verify({
+        claims: ids,
         seed,
         runs,
-        path: opts.replay,
+        replay: opts.replay,
         part: opts.part,
         onProgress: (k, n, id, done, total) => bar.update(k + Math.min(1, done / Math.max(total, 1)), n, `${id} ${done}/${total}`),
       });
       bar.done();
-      const report = verifyReport(VERSION, seed, runs, results, Math.round(performance.now() - t0));
       if (opts.json) writeJsonFile(opts.json, report);
       const text = renderVerifyReport(report);
       process.stdout.write((opts.quiet ? text.split('\n').slice(-1).join('\n') : text) + '\n');
