@@ -59,7 +59,8 @@ export { UNIT_ROUNDOFF, gammaN } from './contract/tolerance';
 // The registry of claims, running them, and the report.
 export { claimRegistry, claimIds } from './claims/registry';
 export { runClaims, claimSeed, type ClaimInfo, type ClaimReport, type RunClaimsOptions } from './claims/run';
-export { verifyReport, renderVerifyReport, type VerifyReport } from './report/verifyReport';
+export { verifyReport, renderVerifyReport, classifyFindings, type VerifyReport, type Finding } from './report/verifyReport';
+export { KNOWN_FINDINGS, knownFinding, type KnownFinding } from './claims/findings';
 
 // The routes, one namespace each.
 export * as theory from './api/theory';
