@@ -50,9 +50,10 @@ export interface LsaSampler {
   readonly m: number;
   /**
    * Draw `count` prompts: `yhat[k]` the prediction, `target[k]` = ⟨w, x_q⟩. `record` (direct path only)
-   * receives the prompts themselves (x_i, y_i, x_q, ⟨w,x_q⟩, w) so they can be re-evaluated elsewhere.
+   * receives the prompts themselves (x_i, y_i, x_q, ⟨w,x_q⟩, w), in its slots recordAt…recordAt+count−1, so
+   * they can be re-evaluated elsewhere.
    */
-  fill(z: Ziggurat, count: number, yhat: Float64Array, target: Float64Array, record?: PromptBatch): void;
+  fill(z: Ziggurat, count: number, yhat: Float64Array, target: Float64Array, record?: PromptBatch, recordAt?: number): void;
 }
 
 /** Check that θ = (W^PV, W^KQ) are (d+1)×(d+1) matrices of finite numbers. */
@@ -146,7 +147,7 @@ class DirectSampler implements LsaSampler {
     this.kernel = getKernel(McDirectFill, backend);
   }
 
-  fill(z: Ziggurat, count: number, yhat: Float64Array, target: Float64Array, record?: PromptBatch): void {
+  fill(z: Ziggurat, count: number, yhat: Float64Array, target: Float64Array, record?: PromptBatch, recordAt = 0): void {
     const { d, m, draws, yb, tb } = this;
     const md = m * d;
     const noisy = this.plan.sigma > 0;
@@ -162,7 +163,7 @@ class DirectSampler implements LsaSampler {
       this.kernel(this.plan, draws, n, yb, tb);
       yhat.set(yb.subarray(0, n), done);
       target.set(tb.subarray(0, n), done);
-      if (record) for (let b = 0; b < n; b++) this.record(record, done + b, b, tb[b]);
+      if (record) for (let b = 0; b < n; b++) this.record(record, recordAt + done + b, b, tb[b]);
       done += n;
     }
   }
