@@ -200,6 +200,7 @@ class FastSampler implements LsaSampler {
   private readonly bart: BartlettFactor;
   private readonly chiM: ChiSquare;
   private readonly t: Float64Array;
+  private readonly chi = new Float64Array(2 * FAST_BLOCK);
 
   constructor(dist: PromptDistribution, m: number, params: LsaParams, backend?: string) {
     const r = resolveDistribution(dist);
@@ -238,23 +239,27 @@ class FastSampler implements LsaSampler {
     const { d, draws, t } = this;
     const noisy = this.plan.sigma > 0;
     const { omega, zq, wishart } = draws;
+    const chi = this.chi;
     for (let done = 0; done < count; ) {
       const n = Math.min(FAST_BLOCK, count - done);
-      // prompt by prompt: ω, z_q, then the Wishart draw (the draw order of one prompt)
-      for (let b = 0; b < n; b++) {
-        z.fill(omega, b * d, d);
-        z.fill(zq, b * d, d);
-        if (!noisy) {
-          // Only G01 enters ŷ. With the 2×2 Bartlett factor T = [[t00, 0], [t10, t11]] and P = C T,
-          // G01 = c00 t00 (c10 t00 + c11 t10): t11 (χ²_{M−1}) never enters, so it is not drawn, and the
-          // formula holds for every M ≥ 1 (for M = 1, (t00, t10) ~ (|g0|, g1) gives G01's law, g1 being symmetric).
-          wishart[2 * b] = Math.sqrt(this.chiM.draw(z));
-          wishart[2 * b + 1] = z.next();
-        } else {
+      // the block's ω, then its z_q, then its Wishart draws (in bulk: one fill per kind of draw)
+      z.fill(omega, 0, n * d);
+      z.fill(zq, 0, n * d);
+      if (!noisy) {
+        // Only G01 enters ŷ. With the 2×2 Bartlett factor T = [[t00, 0], [t10, t11]] and P = C T,
+        // G01 = c00 t00 (c10 t00 + c11 t10): t11 (χ²_{M−1}) never enters, so it is not drawn, and the
+        // formula holds for every M ≥ 1 (for M = 1, (t00, t10) ~ (|g0|, g1) gives G01's law, g1 being symmetric).
+        this.chiM.fill(z, chi, 0, n);
+        z.fill(chi, n, n);
+        for (let b = 0; b < n; b++) {
+          wishart[2 * b] = Math.sqrt(chi[b]);
+          wishart[2 * b + 1] = chi[n + b];
+        }
+      } else
+        for (let b = 0; b < n; b++) {
           this.bart.draw(z, t);
           wishart.set(t, 9 * b);
         }
-      }
       this.kernel(this.plan, draws, n, done === 0 ? yhat : yhat.subarray(done), done === 0 ? target : target.subarray(done));
       done += n;
     }

@@ -55,8 +55,43 @@ export class Ziggurat {
     this.raw = rawGenerator(stream);
   }
 
+  /**
+   * Fill `out[offset … offset+count)` with uniforms in the open interval (0, 1), one 32-bit output each
+   * ((u + ½)·2⁻³²): the same values, in the same order, as `count` calls of the private uniform used by the
+   * rare path and by gamma draws.
+   */
+  fillUniform(out: Float64Array, offset = 0, count = out.length - offset): void {
+    const end = offset + count;
+    const g = this.raw;
+    if (!g) {
+      for (let i = offset; i < end; i++) out[i] = this.uniform();
+      return;
+    }
+    let s00 = g.s00;
+    let s01 = g.s01;
+    let s10 = g.s10;
+    let s11 = g.s11;
+    for (let i = offset; i < end; i++) {
+      // xoroshiro128+ step, exactly as pure-rand's XoroShiro128Plus.next()
+      const u = (s00 + s10) | 0;
+      const a0 = s10 ^ s00;
+      const a1 = s11 ^ s01;
+      const n00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+      const n01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+      s00 = n00;
+      s01 = n01;
+      out[i] = ((u >>> 0) + 0.5) * TWO_POW_M32;
+    }
+    g.s00 = s00;
+    g.s01 = s01;
+    g.s10 = s10;
+    g.s11 = s11;
+  }
+
   /** Uniform in the open interval (0, 1) from one 32-bit output. */
-  private uniform(): number {
+  uniform(): number {
     return ((this.stream.nextUint32() >>> 0) + 0.5) * TWO_POW_M32;
   }
 

@@ -81,6 +81,26 @@ export function zigguratSlow(hz: number, iz: number, uniform: () => number, raw:
   }
 }
 
+/** {@link zigguratSlow} drawing from the state words directly (no closures on the hot path's exits). */
+function slowFromState(hz: number, iz: number, g: GeneratorState): number {
+  for (;;) {
+    if (iz === 0) {
+      let x: number, y: number;
+      do {
+        x = -Math.log(uniformOpen(g)) / ZIGGURAT_R;
+        y = -Math.log(uniformOpen(g));
+      } while (y + y < x * x);
+      return hz > 0 ? ZIGGURAT_R + x : -ZIGGURAT_R - x;
+    }
+    const x = hz * wn[iz];
+    if (fn[iz] + uniformOpen(g) * (fn[iz - 1] - fn[iz]) < Math.exp(-0.5 * x * x)) return x;
+    const u = step(g);
+    hz = u << 7;
+    iz = u >>> 25;
+    if (hz < kn[iz] && hz > -kn[iz]) return hz * wn[iz];
+  }
+}
+
 /** `out[offset … offset+count)` ← standard normals from the generator state `g` (advanced in place). */
 export function normalFillJs(g: GeneratorState, out: Float64Array, offset: number, count: number): void {
   const end = offset + count;
@@ -102,13 +122,15 @@ export function normalFillJs(g: GeneratorState, out: Float64Array, offset: numbe
     s01 = n01;
     const hz = u << 7;
     const iz = u >>> 25;
-    if (Math.abs(hz) < KN[iz]) out[i] = hz * WN[iz];
+    const k = KN[iz];
+    // |hz| < k, as two comparisons (Math.abs of the int32 −2³¹ would leave the integer range)
+    if (hz < k && hz > -k) out[i] = hz * WN[iz];
     else {
       g.s00 = s00;
       g.s01 = s01;
       g.s10 = s10;
       g.s11 = s11;
-      out[i] = zigguratSlow(hz, iz, () => uniformOpen(g), () => step(g));
+      out[i] = slowFromState(hz, iz, g);
       s00 = g.s00;
       s01 = g.s01;
       s10 = g.s10;
