@@ -203,10 +203,18 @@ export function expectPoly(p: Poly, vectors: GaussianVector[], stats?: { classes
         randomSet.add(v);
       }
     }
-  const memos = new Map<string, Map<string, Poly>>();
+  // Moments are memoized in the ring, per list of vectors (their covariances fix every moment): the
+  // coincidence classes of one expectation share most of their random monomials.
+  const cache = momentCache(p.ring, vectors);
+  const memos = cache.wick;
   const parts: Poly[] = [];
-  for (const { vars, exps, rest } of p.splitBy(randomSet).values()) {
+  for (const [key, { vars, exps, rest }] of p.splitBy(randomSet)) {
     if (stats) stats.monomials++;
+    const known = cache.monomials.get(key);
+    if (known !== undefined) {
+      if (!known.isZero()) parts.push(known.mul(rest));
+      continue;
+    }
     // group indices by (vector, slot)
     const groups = new Map<string, { vec: GaussianVector; idx: number[] }>();
     for (let k = 0; k < vars.length; k++) {
@@ -225,9 +233,26 @@ export function expectPoly(p: Poly, vectors: GaussianVector[], stats?: { classes
       mom = mom.mul(mm);
       if (mom.isZero()) break;
     }
+    cache.monomials.set(key, mom);
     if (!mom.isZero()) parts.push(mom.mul(rest));
   }
   return Poly.sum(parts);
+}
+
+interface MomentCache {
+  /** Per vector name: E of a multiset of coordinate indices. */
+  wick: Map<string, Map<string, Poly>>;
+  /** Per random monomial (its key in the ring): its expectation. */
+  monomials: Map<string, Poly>;
+}
+
+/** The ring's memo of moments for this list of vectors (a fresh one for a constant, which has no ring). */
+function momentCache(ring: PolyRing | null, vectors: GaussianVector[]): MomentCache {
+  const fresh = (): MomentCache => ({ wick: new Map(), monomials: new Map() });
+  if (!ring) return fresh();
+  let c = ring.momentMemo.get(vectors) as MomentCache | undefined;
+  if (!c) ring.momentMemo.set(vectors, (c = fresh()));
+  return c;
 }
 
 /**

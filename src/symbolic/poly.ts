@@ -34,6 +34,8 @@ export class PolyRing {
   readonly coordMeta = new Map<number, CoordMeta>();
   /** Gaussian engine: slot → "vec.k" → variable index. */
   readonly slotCoords = new Map<string, Map<string, number>>();
+  /** Gaussian engine: memoized moments, per list of random vectors (by identity; see gaussian.ts). */
+  readonly momentMemo = new WeakMap<object, unknown>();
   private slots = 0;
 
   /** The index of variable `name`, interning it on first use. Names: a letter, then letters, digits, '_' or '.'. */
