@@ -7,6 +7,8 @@ import { EXIT, UsageError } from './errors';
 import { registerVerify } from './verifyCommand';
 import { registerFlow } from './flowCommand';
 import { registerProve } from './proveCommand';
+import { registerShift } from './shiftCommand';
+import { registerExplore } from './exploreCommand';
 import { VERSION } from './version';
 
 /** What a subcommand's action returns: its exit code. */
@@ -27,6 +29,8 @@ export async function main(argv: string[]): Promise<number> {
   registerVerify(program, setCode);
   registerFlow(program, setCode);
   registerProve(program, setCode);
+  registerShift(program, setCode);
+  registerExplore(program, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
