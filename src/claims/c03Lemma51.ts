@@ -9,10 +9,10 @@ import { checkParts, partIdsOf, type PropertyPart } from './claimParts';
 export function c03Lemma51(f: PaperFormulas): Claim {
   const parts: PropertyPart[] = [
     { id: 'quadratic', name: 'ŷ = uᵀH_τu, any N (literal forward pass)', property: lemma51QuadraticProperty(f) },
-    { id: 'spectrum', name: 'eigenvalues of H_τ = products of those of ½X_τ and E_τE_τᵀ/N', property: lemma51SpectrumProperty(f), seedName: 'spectrum' },
-    { id: 'x', name: 'X_τ has exactly one negative eigenvalue', property: lemma51XProperty(), seedName: 'x' },
-    { id: 'count', name: '"H_τ has at least d + 1 negative eigenvalues" (as stated)', property: lemma51CountProperty(f), seedName: 'count' },
-    { id: 'nonconvex', name: 'weaker: H_τ has a negative eigenvalue (non-convex); count = min(N, d) + 1 (derived)', property: lemma51NonConvexProperty(f), seedName: 'nonconvex' },
+    { id: 'spectrum', name: 'eigenvalues of H_τ = products of those of ½X_τ and E_τE_τᵀ/N', property: lemma51SpectrumProperty(f) },
+    { id: 'x', name: 'X_τ has exactly one negative eigenvalue', property: lemma51XProperty() },
+    { id: 'count', name: '"H_τ has at least d + 1 negative eigenvalues" (as stated)', property: lemma51CountProperty(f) },
+    { id: 'nonconvex', name: 'weaker: H_τ has a negative eigenvalue (non-convex); count = min(N, d) + 1 (derived)', property: lemma51NonConvexProperty(f) },
   ];
   return {
     id: 'C03',

@@ -8,7 +8,7 @@ import type { Claim } from '../contract/types';
 export function c06Stationary(f: PaperFormulas): Claim {
   const parts: PropertyPart[] = [
     { id: 'minimizer', name: 'uU = Γ⁻¹ at the minimum (5.6)', property: stationaryPointProperty(f) },
-    { id: 'minimum', name: 'min ℓ̃ = −½ tr(Λ²Γ⁻¹) (Corollary A.2)', property: minimumLossProperty(f), seedName: 'min' },
+    { id: 'minimum', name: 'min ℓ̃ = −½ tr(Λ²Γ⁻¹) (Corollary A.2)', property: minimumLossProperty(f) },
   ];
   return {
     id: 'C06',

@@ -17,13 +17,13 @@ import { checkParts, partIdsOf, type PropertyPart } from './claimParts';
 export function c10TestError(f: PaperFormulas): Claim {
   const parts: PropertyPart[] = [
     { id: 'derived', name: 'derived Gaussian form (w ~ N(0, I))', property: testErrorProperty(f) },
-    { id: 'general', name: '(4.6), fixed task, noiseless', property: generalFormProperty(f), seedName: 'general' },
-    { id: 'laws', name: '(4.6) for laws D: fixed w with noise, tanh link + noise, cubic link', property: theorem42LawProperty(f), seedName: 'laws' },
-    { id: 'fixed-bound', name: 'fixed-w bound before Corollary 4.3 (uses Γ ⪰ Λ)', property: fixedTaskBoundProperty(f), seedName: 'fixed-bound' },
-    { id: 'rate', name: 'Corollary 4.3 chain: error ≤ (d+1)trΛ/M + [...]/N² ≤ (d+1)trΛ/M + η', property: rateBoundProperty(f), seedName: 'rate' },
-    { id: 'eta', name: 'Corollary 4.3: M ≥ (d+1)trΛ/ε ⇒ error ≤ η + ε', property: etaEpsilonProperty(f), seedName: 'eta' },
-    { id: 'sampled', name: 'Monte Carlo of the full LSA, Gaussian tasks (4 cases, family level 1 − 1e-6)', property: testErrorSampledProperty(f), seedName: 'sampled' },
-    { id: 'laws-sampled', name: 'Monte Carlo of the full LSA, laws D (4 cases, family level 1 − 1e-6)', property: theorem42LawSampledProperty(f), seedName: 'laws-sampled' },
+    { id: 'general', name: '(4.6), fixed task, noiseless', property: generalFormProperty(f) },
+    { id: 'laws', name: '(4.6) for laws D: fixed w with noise, tanh link + noise, cubic link', property: theorem42LawProperty(f) },
+    { id: 'fixed-bound', name: 'fixed-w bound before Corollary 4.3 (uses Γ ⪰ Λ)', property: fixedTaskBoundProperty(f) },
+    { id: 'rate', name: 'Corollary 4.3 chain: error ≤ (d+1)trΛ/M + [...]/N² ≤ (d+1)trΛ/M + η', property: rateBoundProperty(f) },
+    { id: 'eta', name: 'Corollary 4.3: M ≥ (d+1)trΛ/ε ⇒ error ≤ η + ε', property: etaEpsilonProperty(f) },
+    { id: 'sampled', name: 'Monte Carlo of the full LSA, Gaussian tasks (4 cases, family level 1 − 1e-6)', property: testErrorSampledProperty(f) },
+    { id: 'laws-sampled', name: 'Monte Carlo of the full LSA, laws D (4 cases, family level 1 − 1e-6)', property: theorem42LawSampledProperty(f) },
   ];
   return {
     id: 'C10',

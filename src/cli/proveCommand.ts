@@ -31,7 +31,7 @@ function renderResult(r: DerivationResult, quiet: boolean): string {
 }
 
 /** The export file of one derivation: every derived expression, with the syntax and symbols used. */
-function exportFile(id: string, results: DerivationResult[]): unknown {
+export function exportFile(id: string, results: DerivationResult[]): unknown {
   const first = results[0];
   return {
     id,
