@@ -14,7 +14,7 @@ describe('renderVerifyReport', () => {
     const results = await runClaims(claims, { seed: 3, runs: 30 });
     const report = verifyReport('test', 3, 30, results, 0);
     const text = renderVerifyReport(report);
-    expect(report.summary).toEqual({ verified: 0, falsified: 1, inconclusive: 0 });
+    expect(report.summary).toEqual({ verified: 0, falsified: 1, inconclusive: 0, newFalsified: 1 });
     expect(text).toMatch(/C06\s+Lemma 5\.3 .*\s+falsified/);
     expect(text).toMatch(/C06 counterexample \(part minimizer\): \{"d":1,/);
     expect(text).toContain('claimed');
