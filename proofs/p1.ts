@@ -2,7 +2,8 @@
 import { fourthMoment, sampleFourthMoment } from '../src/moments';
 import { DEFAULT_SEED } from '../src/random/seed';
 import { stream } from '../src/random/stream';
-import { Poly, sym } from '../src/symbolic/poly';
+import { Poly } from '../src/symbolic/poly';
+import { RING } from './ring';
 import { RatFunc, rf } from '../src/symbolic/ratfunc';
 import { SumPoly, coords, expectPoly, expectation } from '../src/symbolic/gaussian';
 import { covarianceSymbols } from '../src/symbolic/model';
@@ -36,12 +37,12 @@ export const P1: Derivation = {
     const { d } = opts;
     checkDimension('P1', d, 3);
     const log = new StepLog();
-    const lamP = covarianceSymbols('l', d);
+    const lamP = covarianceSymbols(RING, 'l', d);
     const lam = fromPolys(lamP);
-    const aS = symbolMatrix('a', d); // a general (non-symmetric) A
+    const aS = symbolMatrix(RING, 'a', d); // a general (non-symmetric) A
     const aP = aS.map((row) => row.map((x) => x.num));
     const vectors = [{ name: 'z', cov: lamP }];
-    const z = coords('z', d);
+    const z = coords(RING, 'z', d);
 
     const fourth = log.run<SMat>('E[x xᵀ A x xᵀ] entrywise by Isserlis pairings (own layer)', () => {
       const quad = Poly.sum(aP.flatMap((row, j) => row.map((ajk, k) => ajk.mul(z[j]).mul(z[k]))));
@@ -54,8 +55,8 @@ export const P1: Derivation = {
     });
 
     const sample = log.run<SMat>('E[S A S], S = (1/N) Σ x_i x_iᵀ, by coincidence classes {i = j: N, i ≠ j: N(N−1)} (own layer)', () => {
-      const inv = new RatFunc(constant(1), sym('N'));
-      const S = (slot: string, i: number, j: number): SumPoly => SumPoly.over(slot, coords('x', d, slot)[i].mul(coords('x', d, slot)[j]), inv);
+      const inv = new RatFunc(constant(1), RING.sym('N'));
+      const S = (slot: string, i: number, j: number): SumPoly => SumPoly.over(slot, coords(RING, 'x', d, slot)[i].mul(coords(RING, 'x', d, slot)[j]), inv);
       const vecs = [{ name: 'x', cov: lamP, perExample: true }];
       const m = Array.from({ length: d }, (_, i) =>
         Array.from({ length: d }, (_, l) => {

@@ -3,7 +3,7 @@ import { populationLoss as momentsLoss, trainingLossModel } from '../src/moments
 import { DEFAULT_SEED } from '../src/random/seed';
 import { stream, type Stream } from '../src/random/stream';
 import { fullFromReduced } from '../src/lsa';
-import { sym } from '../src/symbolic/poly';
+import { RING } from './ring';
 import { rf, type RatFunc } from '../src/symbolic/ratfunc';
 import { symbolMatrix, sScale } from '../src/symbolic/matrix';
 import { nerdamerLoss, nReducedParams } from '../src/symbolic/nerdamerModel';
@@ -43,7 +43,7 @@ export const P2: Derivation = {
       };
     })!;
     log.exports[`L_d${d}`] = L.toString();
-    const V = sScale(symbolMatrix('U', d), rf(sym('u')));
+    const V = sScale(symbolMatrix(RING, 'U', d), rf(RING.sym('u')));
     const paper = reducedLossPaper(lam, V);
     log.run('= ½ tr(ΛΓVΛVᵀ) − tr(VΛ²) + ½ tr Λ with V = uU, Γ = (1 + 1/N)Λ + (tr Λ/N)I (spec §3): difference expanded to 0', () => {
       const diff = L.sub(paper);
@@ -52,7 +52,7 @@ export const P2: Derivation = {
     if (opts.nerdamer !== false && d <= 2) {
       log.run('nerdamer re-derives L from the definition (heat operator) and agrees with the own layer and with spec §3', () => {
         const lamS = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => `l${Math.min(i, j) + 1}${Math.max(i, j) + 1}`));
-        const norm = model.normalizer(sym('N')).toString();
+        const norm = model.normalizer(RING.sym('N')).toString();
         const n = nerdamerLoss(d, nReducedParams(d), { lambda: lamS, normalizer: norm });
         const own = nIsZero(`(${n.num})*(${L.den.toString()})-(${L.num.toString()})*(${n.den})`);
         const withPaper = nIsZero(`(${n.num})*(${paper.den.toString()})-(${paper.num.toString()})*(${n.den})`);

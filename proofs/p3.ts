@@ -7,7 +7,8 @@ import { samplePrompts } from '../src/icl';
 import { predictFull } from '../src/lsa';
 import { DEFAULT_SEED } from '../src/random/seed';
 import { stream, type Stream } from '../src/random/stream';
-import { Poly, constant, sym } from '../src/symbolic/poly';
+import { Poly, constant } from '../src/symbolic/poly';
+import { RING } from './ring';
 import { generalParams, prediction, PAPER_MODEL } from '../src/symbolic/model';
 import type { SumPoly } from '../src/symbolic/gaussian';
 import { nerdamerLoss, nGeneralParams } from '../src/symbolic/nerdamerModel';
@@ -35,8 +36,8 @@ export const P3: Derivation = {
     const model = opts.model ?? PAPER_MODEL;
     const log = new StepLog();
     const D = d + 1;
-    const g = generalParams(d);
-    const yhat = prediction(d, g, { model });
+    const g = generalParams(RING, d);
+    const yhat = prediction(RING, d, g, { model });
     const isUsed = (m: 'P' | 'K', i: number, j: number): boolean => (m === 'P' ? i === d : j < d);
     const names: Array<{ m: 'P' | 'K'; i: number; j: number; name: string }> = [];
     for (const m of ['P', 'K'] as const) for (let i = 0; i < D; i++) for (let j = 0; j < D; j++) names.push({ m, i, j, name: `${m}${i + 1}${j + 1}` });
@@ -70,8 +71,8 @@ export const P3: Derivation = {
       return { ok: bad.length === 0, detail: bad.length ? `nonzero: ${bad.join(', ')}` : `${2 * d} gradients are the zero rational function` };
     });
     log.run('L(θ) at w₂₁ = 0 equals P2’s reduced L(u, U) with u = w₂₂^PV, U = W₁₁^KQ, so (u, U) follow the reduced gradient flow', () => {
-      const ren: Record<string, Poly> = { ...atZero, [`P${D}${D}`]: sym('u') };
-      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) ren[`K${i + 1}${j + 1}`] = sym(`U${i + 1}${j + 1}`);
+      const ren: Record<string, Poly> = { ...atZero, [`P${D}${D}`]: RING.sym('u') };
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) ren[`K${i + 1}${j + 1}`] = RING.sym(`U${i + 1}${j + 1}`);
       const restricted = full.subs(ren);
       const reduced = derivedLoss(d, 'uU', 'full', model).value;
       return { ok: restricted.equals(reduced), detail: restricted.equals(reduced) ? 'identical' : 'differs' };
@@ -80,7 +81,7 @@ export const P3: Derivation = {
     if (opts.nerdamer !== false) {
       if (d === 1) {
         log.run('nerdamer re-derives the full-parameter L (all 8 entries symbolic) from the definition and agrees', () => {
-          const n = nerdamerLoss(d, nGeneralParams(d), { lambda: [['l11']], normalizer: model.normalizer(sym('N')).toString() });
+          const n = nerdamerLoss(d, nGeneralParams(d), { lambda: [['l11']], normalizer: model.normalizer(RING.sym('N')).toString() });
           const ok = nIsZero(`(${n.num})*(${full.den.toString()})-(${full.num.toString()})*(${n.den})`);
           return { ok, detail: ok ? 'agrees' : 'DIFFERS' };
         });

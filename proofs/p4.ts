@@ -2,7 +2,8 @@
 import { reducedLossAndGradient, trainingLossModel } from '../src/moments';
 import { DEFAULT_SEED } from '../src/random/seed';
 import { stream } from '../src/random/stream';
-import { Poly, constant, sym } from '../src/symbolic/poly';
+import { Poly, constant } from '../src/symbolic/poly';
+import { RING } from './ring';
 import { RatFunc, rf } from '../src/symbolic/ratfunc';
 import { symbolMatrix } from '../src/symbolic/matrix';
 import { nDiff, nIsZero } from '../src/symbolic/nerdamerEngine';
@@ -36,15 +37,15 @@ export const P4: Derivation = {
     }))!;
     log.exports.dL_du = grads.du.toString();
     Unames.forEach((n, k) => (log.exports[`dL_d${n}`] = grads.dU[k].toString()));
-    const paper = reducedGradientPaper(lambdaSymbols(d), rf(sym('u')), symbolMatrix('U', d));
+    const paper = reducedGradientPaper(lambdaSymbols(d), rf(RING.sym('u')), symbolMatrix(RING, 'U', d));
     log.run('∂L/∂u = u tr(ΛΓUΛUᵀ) − tr(UΛ²) and ∂L/∂U = u²ΓΛUΛ − uΛ² (spec §3): differences expanded to 0', () => {
       const badU = Unames.filter((n, k) => !grads.dU[k].equals(paper.dU[Math.floor(k / d)][k % d]));
       const okU = grads.du.equals(paper.du);
       return { ok: okU && badU.length === 0, detail: `∂u: ${okU ? 'identical' : 'DIFFERS'}; ∂U: ${badU.length ? `differs at ${badU.join(', ')}` : `${d * d} entries identical`}` };
     });
     log.run('d/dt(u² − ‖U‖²) = −2u ∂L/∂u + 2 Σ U_jk ∂L/∂U_jk expands to 0 identically (C05)', () => {
-      let s = grads.du.mul(rf(sym('u'))).neg();
-      Unames.forEach((n, k) => (s = s.add(grads.dU[k].mul(rf(sym(n))))));
+      let s = grads.du.mul(rf(RING.sym('u'))).neg();
+      Unames.forEach((n, k) => (s = s.add(grads.dU[k].mul(rf(RING.sym(n))))));
       return { ok: s.isZero(), detail: s.isZero() ? 'the zero rational function' : `${s.num.size} terms remain` };
     });
     if (opts.nerdamer !== false) {

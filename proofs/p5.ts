@@ -8,7 +8,8 @@ import type { Mat } from '../src/linalg/matrix';
 import { quadraticMinimizer, trainingLossModel } from '../src/moments';
 import { DEFAULT_SEED } from '../src/random/seed';
 import { stream, type Stream } from '../src/random/stream';
-import { Poly, constant, sym } from '../src/symbolic/poly';
+import { Poly, constant } from '../src/symbolic/poly';
+import { RING } from './ring';
 import { RatFunc, substituteRationalFn } from '../src/symbolic/ratfunc';
 import { constantMatrix, sDet, type SMat } from '../src/symbolic/matrix';
 import { nDiff, nExpand, nInverse } from '../src/symbolic/nerdamerEngine';
@@ -26,7 +27,7 @@ const TITLE = 'Solve ∇_V L = 0: V = Γ⁻¹, positive definite Hessian, minimu
 /** Whether r > 0 for all positive values of its variables, shown by num·den having only positive coefficients. */
 function positiveByCoefficients(r: RatFunc, shiftN = false): boolean {
   let p = r.num.mul(r.den);
-  if (shiftN) p = p.subs({ N: sym('N').add(constant(1)) }); // N = 1 + t, t ≥ 0
+  if (shiftN) p = p.subs({ N: RING.sym('N').add(constant(1)) }); // N = 1 + t, t ≥ 0
   return p.allCoefficientsPositive();
 }
 

@@ -6,7 +6,7 @@
 import { testError as momentsTestError, testErrorModel } from '../src/moments';
 import { DEFAULT_SEED } from '../src/random/seed';
 import { stream } from '../src/random/stream';
-import { sym } from '../src/symbolic/poly';
+import { RING } from './ring';
 import { RatFunc, rf, substituteRationalFn } from '../src/symbolic/ratfunc';
 import { sMul, type SMat } from '../src/symbolic/matrix';
 import { nExpand, nInverse } from '../src/symbolic/nerdamerEngine';
@@ -37,8 +37,8 @@ export const P7: Derivation = {
     const log = new StepLog();
     const rng = stream(opts.seed ?? DEFAULT_SEED).child(`P7-d${d}`);
     const Vn = Array.from({ length: d * d }, (_, k) => `V${Math.floor(k / d) + 1}${(k % d) + 1}`);
-    const N = rf(sym('N'));
-    const M = rf(sym('M'));
+    const N = rf(RING.sym('N'));
+    const M = rf(RING.sym('M'));
     const lam = lambdaSymbols(d);
     const atV = (m: SMat): Record<string, RatFunc> => Object.fromEntries(Vn.map((n, k) => [n, m[Math.floor(k / d)][k % d]]));
 

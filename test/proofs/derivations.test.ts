@@ -10,7 +10,11 @@ import { P5 } from '../../proofs/p5';
 import { symbolicClaims, symbolicRoutes } from '../../proofs/claims';
 import { expOneMoments, limitAtInfinity } from '../../proofs/solve';
 import { WRONG_NORMALIZER_MODEL } from '../../src/symbolic/model';
-import { constant, sym } from '../../src/symbolic/poly';
+import { constant, PolyRing } from '../../src/symbolic/poly';
+
+/** This file's polynomial ring. */
+const R = new PolyRing();
+const sym = (name: string) => R.sym(name);
 import { RatFunc } from '../../src/symbolic/ratfunc';
 
 describe('derivations at d = 1', () => {

@@ -15,6 +15,7 @@ import { covarianceSymbols, generalParams, populationLoss, prediction, reducedPa
 import { momentsAtPoint, p2Point } from '../../proofs/p2';
 import { p3Point, predictionOnPrompts } from '../../proofs/p3';
 import { derivedLoss } from '../../proofs/derived';
+import { RING } from '../../proofs/ring';
 
 const PROOFS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../proofs');
 
@@ -96,7 +97,7 @@ describe('a planted transpose in the model used by P2 and P3', () => {
 
   it("P2's step at a random point: the transposed model passes at the old all-equal point and is caught at the new one", () => {
     const L = derivedLoss(d, 'uU', 'full').value;
-    const LT = populationLoss({ d, promptCov: covarianceSymbols('l', d) }, transposeKQ(reducedParams(d), d));
+    const LT = populationLoss(RING, { d, promptCov: covarianceSymbols(RING, 'l', d) }, transposeKQ(reducedParams(RING, d), d));
     expect(LT.sub(L).isZero()).toBe(false); // it is a different model
     const old = oldP2Point(seed, d);
     expect(old.uQ.n).not.toBe(0n);
@@ -110,9 +111,9 @@ describe('a planted transpose in the model used by P2 and P3', () => {
   });
 
   it("P3's step on sampled prompts: the transposed ŷ passes at the old all-equal θ and is caught at the new one", () => {
-    const g = generalParams(d);
-    const yhat = prediction(d, g);
-    const yhatT = prediction(d, transposeKQ(g, d));
+    const g = generalParams(RING, d);
+    const yhat = prediction(RING, d, g);
+    const yhatT = prediction(RING, d, transposeKQ(g, d));
     const rng = stream(seed).child(`P3-d${d}`);
     // the old point: Λ from its own child, every entry of θ the same draw
     const oldLam = randomSpdRational(rng.child('lambda'), d);
