@@ -1,6 +1,6 @@
 /**
- * Registry entries for the claims that only the symbolic route covers (C02, C03, C04), and quick
- * symbolic routes (d = 1, 2) for claims that other routes also check (C01, C05, C06, C08, C10).
+ * Registry entries for the claims that only the symbolic route covers (C02, C04), and quick
+ * symbolic routes (d = 1, 2) for claims that other routes also check (C01, C03, C05, C06, C08, C10).
  */
 import { replayCommand, worstVerdict } from '../src/contract/parts';
 import type { CheckContext, CheckResult, Claim, PartResult, Tolerance } from '../src/contract/types';
@@ -43,7 +43,7 @@ function toCheckResult(results: DerivationResult[], ctx: CheckContext, claim: st
     tolerance: 0,
     worstRatio: failed > 0 ? Infinity : 0,
     cases: results.reduce((s, r) => s + r.steps.length, 0),
-    notes: results.map((r) => `${r.id}: ${r.verdict} (${r.steps.length} steps, ${r.ms} ms)${r.notes?.length ? ` — ${r.notes.join('; ')}` : ''}`),
+    notes: results.map((r) => `${r.id}: ${r.verdict} (${r.steps.length} steps)${r.notes?.length ? ` — ${r.notes.join('; ')}` : ''}`),
     parts: results.map((r): PartResult => ({ id: r.id, name: r.id, verdict: r.verdict, worstError: r.steps.filter((s) => s.verdict === 'falsified').length, tolerance: 0, note: r.title })),
   };
   if (results.length === 0) return { verdict: 'inconclusive', reason: 'no derivation ran', ...common, worstError: NaN, worstRatio: NaN };
@@ -97,16 +97,6 @@ export function symbolicClaims(): Claim[] {
     ),
     symbolicClaim(
       {
-        id: 'C03',
-        source: 'Lemma 5.1',
-        statement: 'The loss is non-convex: its Hessian has negative eigenvalues (the paper counts at least d + 1); ŷ is a quadratic form in the parameters.',
-        routes: ['symbolic (own polynomial layer)', 'exact inertia (characteristic polynomial + Descartes)', 'floating eigenvalues (ml-matrix)'],
-        tolerance: EXACT,
-      },
-      [P6],
-    ),
-    symbolicClaim(
-      {
         id: 'C04',
         source: 'Lemma 5.2',
         statement: 'Under Assumption 3.3, w₂₁^PV and w₂₁^KQ stay 0 along gradient flow (their gradients vanish identically there), and (u, U) follow the reduced loss.',
@@ -134,6 +124,7 @@ function route(claim: string, ps: Derivation[]): SymbolicRoute {
 /** Quick symbolic confirmations (d = 1, 2) for claims with other routes. */
 export const symbolicRoutes: Record<string, SymbolicRoute> = {
   C01: route('C01', [P1]),
+  C03: route('C03', [P6]),
   C05: route('C05', [P4]),
   C06: route('C06', [P5]),
   C08: route('C08', [P5]),

@@ -1,13 +1,15 @@
 /** P1 (C01): Lemma D.2 and the sample form E[SAS], derived by Isserlis from the definition of the moments. */
 import { fourthMoment, sampleFourthMoment } from '../src/moments';
+import { DEFAULT_SEED } from '../src/random/seed';
 import { stream } from '../src/random/stream';
-import { Poly, sym } from '../src/symbolic/poly';
+import { Poly } from '../src/symbolic/poly';
+import { RING } from './ring';
 import { RatFunc, rf } from '../src/symbolic/ratfunc';
 import { SumPoly, coords, expectPoly, expectation } from '../src/symbolic/gaussian';
 import { covarianceSymbols } from '../src/symbolic/model';
 import { fromPolys, sEvaluate, symbolMatrix, type SMat } from '../src/symbolic/matrix';
 import { nEqual, nExpect } from '../src/symbolic/nerdamerEngine';
-import { matrixPoint, randomRational, randomSpdRational, relativeError, toMat } from '../src/symbolic/points';
+import { GenericPointDraw, assertGenericPoint, matrixPoint, relativeError, toMat } from '../src/symbolic/points';
 import { monteCarloFourthMoment, zCheck } from '../src/symbolic/montecarlo';
 import { estimateSampleFourthMoment } from '../src/montecarlo';
 import { rat, rtoNumber, type Rat } from '../src/symbolic/rational';
@@ -35,12 +37,12 @@ export const P1: Derivation = {
     const { d } = opts;
     checkDimension('P1', d, 3);
     const log = new StepLog();
-    const lamP = covarianceSymbols('l', d);
+    const lamP = covarianceSymbols(RING, 'l', d);
     const lam = fromPolys(lamP);
-    const aS = symbolMatrix('a', d); // a general (non-symmetric) A
+    const aS = symbolMatrix(RING, 'a', d); // a general (non-symmetric) A
     const aP = aS.map((row) => row.map((x) => x.num));
     const vectors = [{ name: 'z', cov: lamP }];
-    const z = coords('z', d);
+    const z = coords(RING, 'z', d);
 
     const fourth = log.run<SMat>('E[x xᵀ A x xᵀ] entrywise by Isserlis pairings (own layer)', () => {
       const quad = Poly.sum(aP.flatMap((row, j) => row.map((ajk, k) => ajk.mul(z[j]).mul(z[k]))));
@@ -53,8 +55,8 @@ export const P1: Derivation = {
     });
 
     const sample = log.run<SMat>('E[S A S], S = (1/N) Σ x_i x_iᵀ, by coincidence classes {i = j: N, i ≠ j: N(N−1)} (own layer)', () => {
-      const inv = new RatFunc(constant(1), sym('N'));
-      const S = (slot: string, i: number, j: number): SumPoly => SumPoly.over(slot, coords('x', d, slot)[i].mul(coords('x', d, slot)[j]), inv);
+      const inv = new RatFunc(constant(1), RING.sym('N'));
+      const S = (slot: string, i: number, j: number): SumPoly => SumPoly.over(slot, coords(RING, 'x', d, slot)[i].mul(coords(RING, 'x', d, slot)[j]), inv);
       const vecs = [{ name: 'x', cov: lamP, perExample: true }];
       const m = Array.from({ length: d }, (_, i) =>
         Array.from({ length: d }, (_, l) => {
@@ -100,10 +102,11 @@ export const P1: Derivation = {
       });
     } else if (opts.nerdamer !== false) log.skip('nerdamer re-derivation', 'd = 3 is left to the own layer (nerdamer takes minutes)');
 
-    const rng = stream(opts.seed ?? 20240125).child(`P1-d${d}`);
-    const lamQ = randomSpdRational(rng.child('lambda'), d);
-    const aQ = Array.from({ length: d }, () => Array.from({ length: d }, () => randomRational(rng.child('A'), -1, 1, 8)));
-    const point: Record<string, Rat> = { ...matrixPoint('l', lamQ), ...matrixPoint('a', aQ, false), N: rat(5n) };
+    const rng = stream(opts.seed ?? DEFAULT_SEED).child(`P1-d${d}`);
+    const draw = new GenericPointDraw(rng.child('point'));
+    const lamQ = draw.spd(d);
+    const aQ = draw.matrix(d, d);
+    const point: Record<string, Rat> = { ...assertGenericPoint(`P1-d${d} point`, { ...matrixPoint('l', lamQ), ...matrixPoint('a', aQ, false) }), N: rat(5n) };
     log.run('at a random rational point: = src/moments (fourthMoment, sampleFourthMoment), relative error ≤ 1e-12', () => {
       const f = sEvaluate(fourth, point).map((r) => r.map(rtoNumber));
       const s = sEvaluate(sample, point).map((r) => r.map(rtoNumber));

@@ -3,7 +3,8 @@
  * (the paper's formulas typed in as matrix expressions, never the derived polynomials). Everything is a
  * symbolic matrix over rational functions, so a comparison with a derivation is an exact identity check.
  */
-import { constant, sym } from '../src/symbolic/poly';
+import { constant } from '../src/symbolic/poly';
+import { RING } from './ring';
 import { RatFunc, rf } from '../src/symbolic/ratfunc';
 import { sAdd, sIdentity, sInverse, sMul, sScale, sSub, sTrace, sTranspose, type SMat } from '../src/symbolic/matrix';
 
@@ -15,7 +16,7 @@ export function recip(x: RatFunc): RatFunc {
 }
 
 /** Γ = (1 + 1/N) Λ + (tr Λ / N) I (Theorem 4.1). */
-export function gammaPaper(lambda: SMat, n: RatFunc = rf(sym('N'))): SMat {
+export function gammaPaper(lambda: SMat, n: RatFunc = rf(RING.sym('N'))): SMat {
   const d = lambda.length;
   return sAdd(sScale(lambda, rf(1).add(recip(n))), sScale(sIdentity(d), sTrace(lambda).div(n)));
 }
@@ -26,13 +27,13 @@ export function lemmaD2Paper(lambda: SMat, a: SMat): SMat {
 }
 
 /** Its sample form: E[SAS] = ΛAΛ + (1/N)(ΛAᵀΛ + tr(AΛ)Λ). */
-export function sampleFormPaper(lambda: SMat, a: SMat, n: RatFunc = rf(sym('N'))): SMat {
+export function sampleFormPaper(lambda: SMat, a: SMat, n: RatFunc = rf(RING.sym('N'))): SMat {
   const inner = sAdd(sMul(lambda, sTranspose(a), lambda), sScale(lambda, sTrace(sMul(a, lambda))));
   return sAdd(sMul(lambda, a, lambda), sScale(inner, recip(n)));
 }
 
 /** Spec §3: L(u, U) = ½ tr(ΛΓ V Λ Vᵀ) − tr(V Λ²) + ½ tr Λ, V = uU. */
-export function reducedLossPaper(lambda: SMat, v: SMat, n: RatFunc = rf(sym('N'))): RatFunc {
+export function reducedLossPaper(lambda: SMat, v: SMat, n: RatFunc = rf(RING.sym('N'))): RatFunc {
   const g = gammaPaper(lambda, n);
   return half
     .mul(sTrace(sMul(lambda, g, v, lambda, sTranspose(v))))
@@ -41,7 +42,7 @@ export function reducedLossPaper(lambda: SMat, v: SMat, n: RatFunc = rf(sym('N')
 }
 
 /** Spec §3: ∂L/∂u = u tr(ΛΓ U Λ Uᵀ) − tr(U Λ²) and ∂L/∂U = u² ΓΛUΛ − uΛ². */
-export function reducedGradientPaper(lambda: SMat, u: RatFunc, U: SMat, n: RatFunc = rf(sym('N'))): { du: RatFunc; dU: SMat } {
+export function reducedGradientPaper(lambda: SMat, u: RatFunc, U: SMat, n: RatFunc = rf(RING.sym('N'))): { du: RatFunc; dU: SMat } {
   const g = gammaPaper(lambda, n);
   const l2 = sMul(lambda, lambda);
   const du = u.mul(sTrace(sMul(lambda, g, U, lambda, sTranspose(U)))).sub(sTrace(sMul(U, l2)));
@@ -50,12 +51,12 @@ export function reducedGradientPaper(lambda: SMat, u: RatFunc, U: SMat, n: RatFu
 }
 
 /** Lemma 5.3 / Theorem 4.1: the minimizer V = Γ⁻¹ (as adj Γ / det Γ). */
-export function minimizerPaper(lambda: SMat, n: RatFunc = rf(sym('N'))): SMat {
+export function minimizerPaper(lambda: SMat, n: RatFunc = rf(RING.sym('N'))): SMat {
   return sInverse(gammaPaper(lambda, n));
 }
 
 /** C08 (derived): the minimum value ½[tr Λ − tr(Γ⁻¹Λ²)]. */
-export function minimumValuePaper(lambda: SMat, n: RatFunc = rf(sym('N'))): RatFunc {
+export function minimumValuePaper(lambda: SMat, n: RatFunc = rf(RING.sym('N'))): RatFunc {
   return half.mul(sTrace(lambda).sub(sTrace(sMul(minimizerPaper(lambda, n), lambda, lambda))));
 }
 
@@ -87,6 +88,6 @@ export function longPromptLimitPaper(lambda: SMat, n: RatFunc): RatFunc {
 }
 
 /** C17 (derived): with i.i.d. Exp(1) diagonal entries, V_jj = 1 / (3 + (d + 5)/N). */
-export function expRandomCovarianceVjjPaper(d: number, n: RatFunc = rf(sym('N'))): RatFunc {
+export function expRandomCovarianceVjjPaper(d: number, n: RatFunc = rf(RING.sym('N'))): RatFunc {
   return recip(rf(3).add(rf(d + 5).div(n)));
 }

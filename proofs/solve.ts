@@ -1,5 +1,5 @@
 /** Shared exact algebra for the derivations: stationary points of quadratics, limits, Exp(1) moments. */
-import { Poly, constant, varIndex } from '../src/symbolic/poly';
+import { Poly, constant } from '../src/symbolic/poly';
 import { RatFunc } from '../src/symbolic/ratfunc';
 import { sDet, type SMat } from '../src/symbolic/matrix';
 import { rat, rmul, type Rat } from '../src/symbolic/rational';
@@ -34,7 +34,7 @@ export function limitAtInfinity(r: RatFunc, name: string): RatFunc {
 
 /** Replace every monomial Π λ_j^{k_j} in the given variables by Π E[λ^{k}] for i.i.d. λ ~ Exp(1): E λ^k = k!. */
 export function expOneMoments(p: Poly, names: string[]): Poly {
-  const set = new Set(names.map(varIndex));
+  const set = new Set(names.map((n) => p.ring?.lookup(n)).filter((i): i is number => i !== undefined));
   const fact = (k: number): Rat => {
     let r = rat(1n);
     for (let i = 2; i <= k; i++) r = rmul(r, rat(BigInt(i)));

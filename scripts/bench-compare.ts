@@ -4,6 +4,7 @@
  * Each scripts/compare/NAME.ts exports `compare(): Promise<CompareRow[]>` and runs its Python twin.
  */
 import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import type { CompareRow } from './compare/types';
 
 
@@ -28,13 +29,15 @@ async function main(): Promise<void> {
     for (const r of await mod.compare()) rows.push({ group: name, ...r });
   }
   const fmt = (x: number) => (Math.abs(x) >= 1e4 || Math.abs(x) < 1e-2 ? x.toExponential(3) : x.toPrecision(4));
-  const header = ['group', 'task', 'ours', 'reference', 'unit', 'reference is', 'speedup'];
-  const table = rows.map((r) => [r.group, r.task, fmt(r.ours), fmt(r.reference), r.unit, r.referenceLabel, `${r.speedup.toFixed(2)}×`]);
+  const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.versions.node}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`;
+  console.log(`machine: ${machine}`);
+  const header = ['group', 'task', 'ours', 'threads', 'reference', 'unit', 'reference is', 'reference kernel', 'speedup'];
+  const table = rows.map((r) => [r.group, r.task, fmt(r.ours), String(r.oursThreads), fmt(r.reference), r.unit, r.referenceLabel, r.referenceKernel, `${r.speedup.toFixed(2)}×`]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   console.log([line(header), ...table.map(line)].join('\n'));
   for (const r of rows) if (r.notes) console.log(`- ${r.group} / ${r.task}: ${r.notes}`);
-  if (jsonFile) writeFileSync(jsonFile, JSON.stringify(rows, null, 2) + '\n');
+  if (jsonFile) writeFileSync(jsonFile, JSON.stringify(rows.map((r) => ({ ...r, machine })), null, 2) + '\n');
 }
 
 await main();

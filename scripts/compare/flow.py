@@ -13,12 +13,16 @@ Optionally ("eigen" in methods) also runs BDF on the system rotated into the eig
 a sparse arrow-shaped Jacobian, to separate the gain of the structure from the gain of the language.
 """
 import json
+import os
 import sys
 import time
 
 import numpy as np
 from scipy.integrate import solve_ivp
 from scipy import sparse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from blasinfo import info as blas_info  # noqa: E402
 
 
 def original_system(P, Q, B):
@@ -105,7 +109,7 @@ def main():
     vstar = np.linalg.solve(P, B) @ np.linalg.inv(Q)
     rtol, atol, tol, t_max = cfg["rtol"], cfg["atol"], cfg["tol"], cfg.get("t_max", 1e12)
     repeats = int(cfg.get("repeats", 2))
-    out = {"scipy": __import__("scipy").__version__, "numpy": np.__version__, "d": d, "results": {}}
+    out = {"scipy": __import__("scipy").__version__, "numpy": np.__version__, "d": d, "results": {}, "kernel": blas_info()}
     f, jac = original_system(P, Q, B)
     for method in cfg.get("methods", ["BDF", "LSODA"]):
         if method == "eigen":

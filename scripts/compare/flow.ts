@@ -28,7 +28,7 @@ import { trainingLossModel, type QuadraticModel } from '../../src/moments/quadra
 import { stiffGradientFlow } from '../../src/dynamics/stiffFlow';
 import type { FlowResult } from '../../src/dynamics/types';
 import type { Mat } from '../../src/linalg/matrix';
-import type { CompareRow } from './types';
+import { kernelLabel, type CompareRow, type KernelInfo } from './types';
 
 
 interface PyRun {
@@ -46,6 +46,7 @@ interface PyResult {
   scipy: string;
   numpy: string;
   results: Record<string, PyRun>;
+  kernel: KernelInfo;
 }
 
 const D = 20;
@@ -109,6 +110,8 @@ export async function compare(): Promise<CompareRow[]> {
       unit: 'ms',
       referenceLabel: `SciPy ${py.scipy} solve_ivp ${bestName} (best of ${dense.map(([k]) => k).join(', ')}; dense analytic Jacobian)${note}`,
       speedup: (best.seconds * 1000) / o.ms,
+      oursThreads: 1,
+      referenceKernel: kernelLabel(py.kernel),
       notes: `ours Rodas5 eigenbasis: ${o.r.stats.steps} steps, ${o.r.stats.rhsEvaluations} f, ${o.r.stats.jacobianEvaluations} J (${acc(o.r.relDistance, o.r.maxBalanceDrift)}); SciPy: ${all}`,
     });
     const e = py.results['BDF-eigenbasis-sparse'];
@@ -119,6 +122,8 @@ export async function compare(): Promise<CompareRow[]> {
       unit: 'ms',
       referenceLabel: `SciPy ${py.scipy} solve_ivp BDF on the eigenbasis system, sparse arrow Jacobian (splu)`,
       speedup: (e.seconds * 1000) / o.ms,
+      oursThreads: 1,
+      referenceKernel: kernelLabel(py.kernel),
       notes: `SciPy eigen-BDF: ${e.nfev} f, ${e.njev} J (${acc(e.relDistance, e.balance)}); ours: ${acc(o.r.relDistance, o.r.maxBalanceDrift)}`,
     });
     if (rtol === 1e-12) {
@@ -133,6 +138,8 @@ export async function compare(): Promise<CompareRow[]> {
         unit: 'ms',
         referenceLabel: `SciPy ${py.scipy} solve_ivp BDF, eigenbasis, sparse Jacobian, rtol 1e-12, atol 1e-14`,
         speedup: (e.seconds * 1000) / m.ms,
+        oursThreads: 1,
+        referenceKernel: kernelLabel(py.kernel),
         notes: `ours rtol = atol = 1e-11: ${m.r.stats.steps} steps (${acc(m.r.relDistance, m.r.maxBalanceDrift)}); SciPy (${acc(e.relDistance, e.balance)})`,
       });
     }

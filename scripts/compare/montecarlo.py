@@ -12,10 +12,14 @@ Prints one JSON object: {"direct": {...}, "fast": {...}, "normalsPerSecond": ...
 estimates and standard errors (best of `repeats`), and Generator.standard_normal's draws per second.
 """
 import json
+import os
 import sys
 import time
 
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from blasinfo import info as blas_info  # noqa: E402
 
 
 def direct(lam, V, M, prompts, chunk, rng):
@@ -117,6 +121,7 @@ def main():
         'direct': timed(direct, lam, V, M, prompts, int(cfg.get('directChunk', 512)), repeats, 1),
         'fast': timed(fast, lam, V, M, prompts, int(cfg.get('fastChunk', 16384)), repeats, 100),
         'normalsPerSecond': normals_per_second(3),
+        'kernel': blas_info(),
     }
     print(json.dumps(res))
 

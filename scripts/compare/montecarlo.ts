@@ -13,6 +13,11 @@
  * commute with Λ (the general O(d²)-per-prompt case of the fast path). Throughputs are the best of
  * several repeats, ours and NumPy's interleaved; NumPy runs with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset.
  *
+ * Both cores: ours with `workers: 2` (the calling thread and one helper; the same estimates as with one),
+ * NumPy with OPENBLAS_NUM_THREADS=2 (its matmuls threaded; the rest of NumPy is single threaded, which is
+ * NumPy's fastest form here: nothing in it splits a run over processes). One core: ours with `workers: 1`,
+ * NumPy with one BLAS thread.
+ *
  * Run standalone: npx tsx scripts/compare/montecarlo.ts
  */
 import { execFileSync } from 'node:child_process';
@@ -24,7 +29,9 @@ import { stream } from '../../src/random/stream';
 import { ziggurat } from '../../src/random/ziggurat';
 import { estimateReducedError } from '../../src/montecarlo/lsaError';
 import { testError, testErrorModel } from '../../src/moments/quadratic';
-import type { CompareRow } from './types';
+import { availableParallelism } from 'node:os';
+import { helpersReady } from '../../src/montecarlo/parallel';
+import { kernelLabel, type CompareRow, type KernelInfo } from './types';
 
 
 interface PyPath {
@@ -38,6 +45,7 @@ interface PyResult {
   direct: PyPath;
   fast: PyPath;
   normalsPerSecond: number;
+  kernel: KernelInfo;
 }
 
 const D = 20;
@@ -53,9 +61,9 @@ function problem(): { lam: Mat; v: Mat } {
   return { lam, v };
 }
 
-function runPython(lam: Mat, v: Mat, repeats: number): PyResult {
+function runPython(lam: Mat, v: Mat, repeats: number, threads: number): PyResult {
   const here = dirname(fileURLToPath(import.meta.url));
-  const env = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   const cfg = JSON.stringify({ d: D, M, prompts: PROMPTS, lam, V: v, repeats, directChunk: 256, fastChunk: 4096 });
@@ -63,12 +71,12 @@ function runPython(lam: Mat, v: Mat, repeats: number): PyResult {
   return JSON.parse(out) as PyResult;
 }
 
-function ours(lam: Mat, v: Mat, method: 'direct' | 'fast', repeats: number): { pps: number; estimate: number; se: number } {
+function ours(lam: Mat, v: Mat, method: 'direct' | 'fast', repeats: number, workers: number): { pps: number; estimate: number; se: number } {
   let best = Infinity;
   let last = { estimate: NaN, se: NaN };
   for (let r = 0; r < repeats; r++) {
     const t = performance.now();
-    const res = estimateReducedError({ d: D, promptCov: lam }, M, v, { method, seed: 1 + r, samples: PROMPTS, chunkSize: 4096 });
+    const res = estimateReducedError({ d: D, promptCov: lam }, M, v, { method, seed: 1 + r, samples: PROMPTS, chunkSize: 4096, workers });
     best = Math.min(best, (performance.now() - t) / 1000);
     last = { estimate: res.testError.estimate, se: res.testError.standardError };
   }
@@ -87,65 +95,78 @@ function oursNormals(repeats: number): number {
   return (10 * buf.length) / best;
 }
 
-/** Time ours and NumPy's, interleaved; rows for the direct path, the fast path and raw normal draws. */
+interface Side {
+  direct: { pps: number; estimate: number; se: number };
+  fast: { pps: number; estimate: number; se: number };
+}
+
+/** Time ours and NumPy's, interleaved, on one core and on both; rows for the direct path, the fast path and raw normal draws. */
 export async function compare(): Promise<CompareRow[]> {
   const { lam, v } = problem();
   const exact = testError(testErrorModel({ d: D, promptCov: lam }, M), v);
-  // warm up the JIT on a short run of each path
-  ours(lam, v, 'fast', 1);
-  estimateReducedError({ d: D, promptCov: lam }, M, v, { method: 'direct', samples: 2000 });
+  const cores = availableParallelism();
+  const both = Math.min(2, cores);
+  await helpersReady(both - 1);
+  // warm up the JIT on a short run of each path (and the helper)
+  ours(lam, v, 'fast', 1, both);
+  estimateReducedError({ d: D, promptCov: lam }, M, v, { method: 'direct', samples: 4096, workers: both });
   const rounds = 3;
-  let oursDirect = { pps: 0, estimate: NaN, se: NaN };
-  let oursFast = { pps: 0, estimate: NaN, se: NaN };
+  const zero = () => ({ pps: 0, estimate: NaN, se: NaN });
+  const mine: Record<number, Side> = { 1: { direct: zero(), fast: zero() }, [both]: { direct: zero(), fast: zero() } };
   let oursNorm = 0;
-  let py: PyResult | undefined;
+  const py: Record<number, PyResult | undefined> = {};
   for (let round = 0; round < rounds; round++) {
-    const od = ours(lam, v, 'direct', 1);
-    const of = ours(lam, v, 'fast', 3);
-    const on = oursNormals(3);
-    const p = runPython(lam, v, 2);
-    if (od.pps > oursDirect.pps) oursDirect = od;
-    if (of.pps > oursFast.pps) oursFast = of;
-    oursNorm = Math.max(oursNorm, on);
-    if (!py) py = p;
-    else {
-      if (p.direct.promptsPerSecond > py.direct.promptsPerSecond) py.direct = p.direct;
-      if (p.fast.promptsPerSecond > py.fast.promptsPerSecond) py.fast = p.fast;
-      py.normalsPerSecond = Math.max(py.normalsPerSecond, p.normalsPerSecond);
+    for (const w of [1, both]) {
+      const od = ours(lam, v, 'direct', 1, w);
+      const of = ours(lam, v, 'fast', 3, w);
+      if (od.pps > mine[w].direct.pps) mine[w].direct = od;
+      if (of.pps > mine[w].fast.pps) mine[w].fast = of;
+      const p = runPython(lam, v, 2, w);
+      const q = py[w];
+      if (!q) py[w] = p;
+      else {
+        if (p.direct.promptsPerSecond > q.direct.promptsPerSecond) q.direct = p.direct;
+        if (p.fast.promptsPerSecond > q.fast.promptsPerSecond) q.fast = p.fast;
+        q.normalsPerSecond = Math.max(q.normalsPerSecond, p.normalsPerSecond);
+      }
+    }
+    oursNorm = Math.max(oursNorm, oursNormals(3));
+  }
+  const fmt = (e: number, s: number) => `${e.toFixed(3)} ± ${(1.96 * s).toFixed(3)}`;
+  const rows: CompareRow[] = [];
+  for (const w of [1, both]) {
+    const ref = py[w] as PyResult;
+    const label = `NumPy ${ref.numpy}`;
+    const where = w === 1 ? 'one core' : `${w} cores`;
+    for (const path of ['direct', 'fast'] as const) {
+      const o = mine[w][path];
+      const r = ref[path];
+      rows.push({
+        task: `MC test error, ${path} path${path === 'fast' ? ' (Bartlett 2×2 Wishart)' : ''} (d=${D}, M=${M}, ${PROMPTS} prompts), ${where}`,
+        ours: o.pps,
+        reference: r.promptsPerSecond,
+        unit: 'prompts/s',
+        referenceLabel: `${label}, ${path === 'direct' ? 'batched matmul' : 'vectorized'}, chunk ${r.chunk}`,
+        speedup: o.pps / r.promptsPerSecond,
+        notes: `estimates: ours ${fmt(o.estimate, o.se)} (same for 1 and ${both} workers), NumPy ${fmt(r.estimate, r.standardError)}, exact (src/moments) ${exact.toFixed(3)}`,
+        oursThreads: w,
+        referenceKernel: kernelLabel(ref.kernel),
+      });
     }
   }
-  const ref = py as PyResult;
-  const fmt = (e: number, s: number) => `${e.toFixed(3)} ± ${(1.96 * s).toFixed(3)}`;
-  const label = `NumPy ${ref.numpy}`;
-  return [
-    {
-      task: `MC test error, direct path (d=${D}, M=${M}, ${PROMPTS} prompts)`,
-      ours: oursDirect.pps,
-      reference: ref.direct.promptsPerSecond,
-      unit: 'prompts/s',
-      referenceLabel: `${label}, batched matmul, chunk ${ref.direct.chunk}`,
-      speedup: oursDirect.pps / ref.direct.promptsPerSecond,
-      notes: `estimates: ours ${fmt(oursDirect.estimate, oursDirect.se)}, NumPy ${fmt(ref.direct.estimate, ref.direct.standardError)}, exact (src/moments) ${exact.toFixed(3)}`,
-    },
-    {
-      task: `MC test error, fast path (Bartlett 2×2 Wishart; d=${D}, M=${M}, ${PROMPTS} prompts)`,
-      ours: oursFast.pps,
-      reference: ref.fast.promptsPerSecond,
-      unit: 'prompts/s',
-      referenceLabel: `${label}, vectorized, chunk ${ref.fast.chunk}`,
-      speedup: oursFast.pps / ref.fast.promptsPerSecond,
-      notes: `estimates: ours ${fmt(oursFast.estimate, oursFast.se)}, NumPy ${fmt(ref.fast.estimate, ref.fast.standardError)}, exact (src/moments) ${exact.toFixed(3)}`,
-    },
-    {
-      task: 'standard normal draws',
-      ours: oursNorm,
-      reference: ref.normalsPerSecond,
-      unit: 'normals/s',
-      referenceLabel: `${label} Generator.standard_normal (PCG64)`,
-      speedup: oursNorm / ref.normalsPerSecond,
-      notes: 'ours: 128-layer ziggurat over xoroshiro128+ (src/random/ziggurat.ts), 2^20-element fills',
-    },
-  ];
+  const ref1 = py[1] as PyResult;
+  rows.push({
+    task: 'standard normal draws, one core',
+    ours: oursNorm,
+    reference: ref1.normalsPerSecond,
+    unit: 'normals/s',
+    referenceLabel: `NumPy ${ref1.numpy} Generator.standard_normal (PCG64)`,
+    speedup: oursNorm / ref1.normalsPerSecond,
+    notes: 'ours: 128-layer ziggurat over xoroshiro128+ (the normalFill kernel, src/kernels), 2^20-element fills',
+    oursThreads: 1,
+    referenceKernel: kernelLabel(ref1.kernel),
+  });
+  return rows;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

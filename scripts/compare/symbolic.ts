@@ -19,17 +19,20 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { covarianceSymbols, populationLoss, reducedParams } from '../../src/symbolic/model';
+import { PolyRing } from '../../src/symbolic/poly';
 import { nerdamerLoss, nReducedParams } from '../../src/symbolic/nerdamerModel';
-import type { CompareRow } from './types';
+import { kernelLabel, type CompareRow, type KernelInfo } from './types';
 
 
 interface PyResult {
   sympy: string;
   results: Record<string, { seconds: number; terms: number; runs: number }>;
+  kernel: KernelInfo;
 }
 
 function ownLoss(d: number): number {
-  return populationLoss({ d, promptCov: covarianceSymbols('l', d) }, reducedParams(d)).num.size;
+  const ring = new PolyRing(); // a fresh ring per run: interning the symbols is part of the time
+  return populationLoss(ring, { d, promptCov: covarianceSymbols(ring, 'l', d) }, reducedParams(ring, d)).num.size;
 }
 
 function timeOwn(d: number, reps: number): { best: number; cold: number; terms: number } {
@@ -60,14 +63,14 @@ function timeNerdamer(d: number): number {
 export async function compare(): Promise<CompareRow[]> {
   const here = dirname(fileURLToPath(import.meta.url));
   const py = JSON.parse(
-    execFileSync('python3', [join(here, 'symbolic.py')], { input: JSON.stringify({ dims: [2, 3], repeats: 5 }), encoding: 'utf8', maxBuffer: 1 << 22 }),
+    execFileSync('python3', [join(here, 'symbolic.py')], { input: JSON.stringify({ dims: [2, 3, 4], repeats: 5 }), encoding: 'utf8', maxBuffer: 1 << 22 }),
   ) as PyResult;
   const rows: CompareRow[] = [];
-  for (const d of [2, 3]) {
-    const own = timeOwn(d, d === 2 ? 20 : 10);
+  for (const d of [2, 3, 4]) {
+    const own = timeOwn(d, d === 2 ? 20 : d === 3 ? 10 : 2);
     const ring = py.results[`ring-d${d}`];
-    const expr = py.results[`expr-d${d}`];
-    const sameTerms = ring.terms === own.terms && expr.terms === own.terms;
+    const expr = py.results[`expr-d${d}`] as { seconds: number; terms: number } | undefined;
+    const sameTerms = ring.terms === own.terms && (!expr || expr.terms === own.terms);
     rows.push({
       task: `P2 L(u,U) d=${d}, full Λ: own polynomial layer`,
       ours: own.best,
@@ -75,12 +78,15 @@ export async function compare(): Promise<CompareRow[]> {
       unit: 's',
       referenceLabel: `SymPy ${py.sympy} ring (QQ)`,
       speedup: ring.seconds / own.best,
-      notes: `ours best of ${d === 2 ? 20 : 10} after 3 warm-ups (first cold run ${own.cold.toFixed(4)} s); SymPy expr+expand ${expr.seconds.toFixed(4)} s (speedup vs it ${(expr.seconds / own.best).toFixed(1)}×); terms of 2N²L: ours ${own.terms}, SymPy ${ring.terms}${sameTerms ? ' (same)' : ' (DIFFER)'}`,
+      oursThreads: 1,
+      referenceKernel: kernelLabel(py.kernel),
+      notes: `ours best of ${d === 2 ? 20 : d === 3 ? 10 : 2} after 3 warm-ups (first cold run ${own.cold.toFixed(4)} s); ${expr ? `SymPy expr+expand ${expr.seconds.toFixed(4)} s (speedup vs it ${(expr.seconds / own.best).toFixed(1)}×)` : 'SymPy expr+expand not run at d = 4'}; terms of 2N²L: ours ${own.terms}, SymPy ${ring.terms}${sameTerms ? ' (same)' : ' (DIFFER)'}`,
     });
   }
   timeNerdamer(1); // warm-up
   for (const d of [2, 3]) {
-    if (d === 3 && process.env.SYMBOLIC_COMPARE_NERDAMER_D3 === '0') continue;
+    // nerdamer at d = 3 takes minutes: only when asked (SYMBOLIC_COMPARE_NERDAMER_D3=1)
+    if (d === 3 && process.env.SYMBOLIC_COMPARE_NERDAMER_D3 !== '1') continue;
     const t = timeNerdamer(d);
     const ring = py.results[`ring-d${d}`];
     rows.push({
@@ -90,6 +96,8 @@ export async function compare(): Promise<CompareRow[]> {
       unit: 's',
       referenceLabel: `SymPy ${py.sympy} ring (QQ)`,
       speedup: ring.seconds / t,
+      oursThreads: 1,
+      referenceKernel: kernelLabel(py.kernel),
       notes: `one run; SymPy expr+expand ${py.results[`expr-d${d}`].seconds.toFixed(4)} s. nerdamer is the independent second engine, not the fast path`,
     });
   }

@@ -11,11 +11,24 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import type { Claim, CheckResult } from '../contract/types';
 
+/**
+ * The committed checkpoint's folder: beside this file in the sources; from the built dist/ (which holds
+ * no data), the package root's src/claims/data/c18 (package.json "files" ships it).
+ */
+function c18DataDir(): string {
+  const here = fileURLToPath(new URL('./data/c18/', import.meta.url));
+  if (existsSync(join(here, 'model.safetensors'))) return here;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++, dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return join(dir, 'src', 'claims', 'data', 'c18');
+  return here;
+}
+
 /** Where the committed checkpoint lives. */
-export const C18_CHECKPOINT = fileURLToPath(new URL('./data/c18/model.safetensors', import.meta.url));
-const TRAIN_RECORD = fileURLToPath(new URL('./data/c18/train.json', import.meta.url));
+export const C18_CHECKPOINT = join(c18DataDir(), 'model.safetensors');
+const TRAIN_RECORD = join(c18DataDir(), 'train.json');
 
 /** Covariances × prompts per covariance per scale, and the scales. */
 const K = 64;

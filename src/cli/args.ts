@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { spdProblem, type Mat } from '../linalg/matrix';
 import { COVARIANCE_FAMILIES, isCovarianceFamily, type CovarianceFamily } from '../random/covariance';
+import { DEFAULT_SEED } from '../random/seed';
 import { UsageError } from './errors';
 
 /** An integer argument within [min, max]. */
@@ -74,9 +75,9 @@ export function covarianceFileArg(name: string, path: string, d: number): Mat {
   return rows;
 }
 
-/** The default root seed of every command: $ICL_AUDIT_SEED when set (CI fixes it), else 1. */
+/** The default root seed of every command: $ICL_AUDIT_SEED when set (CI fixes it), else DEFAULT_SEED (1). */
 export function defaultSeed(): string {
-  return process.env.ICL_AUDIT_SEED ?? '1';
+  return process.env.ICL_AUDIT_SEED ?? String(DEFAULT_SEED);
 }
 
 /** The --seed argument, or the default seed. */

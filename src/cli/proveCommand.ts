@@ -2,7 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { derivations, runDerivations, type DerivationResult } from '../../proofs/index';
+import { derivations, type DerivationResult } from '../../proofs/index';
+import { prove } from '../api/prove';
 import { idListArg, intArg, seedArg } from './args';
 import { EXIT } from './errors';
 import { writeJsonFile } from './output';
@@ -31,7 +32,7 @@ function renderResult(r: DerivationResult, quiet: boolean): string {
 }
 
 /** The export file of one derivation: every derived expression, with the syntax and symbols used. */
-function exportFile(id: string, results: DerivationResult[]): unknown {
+export function exportFile(id: string, results: DerivationResult[]): unknown {
   const first = results[0];
   return {
     id,
@@ -73,8 +74,7 @@ export function registerProve(program: Command, setCode: (code: number) => void)
       const d = opts.d === undefined ? undefined : intArg('--d', opts.d, 1, 3);
       const seed = seedArg(opts.seed);
       const bar = progress('prove');
-      const t0 = performance.now();
-      const results = await runDerivations({
+      const report = await prove({
         only,
         d,
         seed,
@@ -86,13 +86,11 @@ export function registerProve(program: Command, setCode: (code: number) => void)
         },
       });
       bar.done();
-      const ms = Math.round(performance.now() - t0);
-      const count = (v: string): number => results.filter((r) => r.verdict === v).length;
-      const summary = { derivations: results.length, verified: count('verified'), falsified: count('falsified'), inconclusive: count('inconclusive') };
+      const { ms, summary, results } = report;
       process.stdout.write(
         `prove: ${summary.verified} verified, ${summary.falsified} falsified, ${summary.inconclusive} inconclusive of ${summary.derivations} (${(ms / 1000).toFixed(1)} s, seed ${seed})\n`,
       );
-      if (opts.json) writeJsonFile(opts.json, { tool: 'icl-audit', command: 'prove', seed, ms, summary, results });
+      if (opts.json) writeJsonFile(opts.json, report);
       if (opts.export) {
         const dir = resolve(opts.export);
         mkdirSync(dir, { recursive: true });

@@ -9,11 +9,13 @@
  *
  * The state is y = (u, X row-major), n = 1 + d². The Jacobian J is an arrow: ∂f_u/∂u = −Σ a X²,
  * ∂f_u/∂X_k = ∂f_{X_k}/∂u = b̃_k − 2u a_k X_k, ∂f_{X_k}/∂X_k = −u² a_k, zero elsewhere; so
- * (shift·I − J) z = r is solved in O(d²) by eliminating the diagonal block (a Schur complement on u).
+ * (shift·I − J) z = r is solved in O(d²) by eliminating the diagonal block (a Schur complement on u):
+ * the arrow kernels of src/kernels.
  */
 import { symmetricEigen, type Mat } from '../linalg/matrix';
 import type { QuadraticModel } from '../moments/quadratic';
 import type { StiffProblem } from './rosenbrock';
+import { ArrowAddSolve, ArrowPrepare, ArrowSolve, getKernel, type ArrowSystem } from '../kernels';
 
 /** The diagonalized reduced system of a quadratic model. */
 export interface EigenSystem extends StiffProblem {
@@ -101,9 +103,10 @@ export function eigenSystem(model: QuadraticModel): EigenSystem {
     vs2 += vStar[k] * vStar[k];
   }
   const m = d * d;
-  const cvec = new Float64Array(m);
-  const dinv = new Float64Array(m);
-  const state = { sInv: NaN };
+  const sys: ArrowSystem = { a, b, cvec: new Float64Array(m), dinv: new Float64Array(m), s: new Float64Array(1) };
+  const prepare = getKernel(ArrowPrepare);
+  const solve = getKernel(ArrowSolve);
+  const addSolve = getKernel(ArrowAddSolve);
   return {
     n,
     d,
@@ -127,52 +130,9 @@ export function eigenSystem(model: QuadraticModel): EigenSystem {
       }
       out[0] = -su;
     },
-    prepare(y, shift) {
-      const u = y[0];
-      const u2 = u * u;
-      let sax2 = 0;
-      let schur = 0;
-      for (let k = 0; k < m; k++) {
-        const x = y[k + 1];
-        const ax = a[k] * x;
-        sax2 += ax * x;
-        const ck = b[k] - 2 * u * ax;
-        const di = 1 / (shift + u2 * a[k]);
-        cvec[k] = ck;
-        dinv[k] = di;
-        schur += ck * ck * di;
-      }
-      const s = shift + sax2 - schur;
-      const scale = shift + sax2 + schur;
-      if (!Number.isFinite(s) || Math.abs(s) <= 1e-14 * scale) return false;
-      state.sInv = 1 / s;
-      return true;
-    },
-    addSolve(y, r) {
-      // pass 1: r += f(y), and the Schur right-hand side t = r_u + Σ c_k r_k / D_k
-      const u = y[0];
-      let su = 0;
-      let t = 0;
-      for (let k = 0; k < m; k++) {
-        const x = y[k + 1];
-        const g = u * a[k] * x - b[k];
-        su += x * g;
-        const rk = r[k + 1] - u * g;
-        r[k + 1] = rk;
-        t += cvec[k] * dinv[k] * rk;
-      }
-      const zu = (r[0] - su + t) * state.sInv;
-      r[0] = zu;
-      // pass 2: back-substitution
-      for (let k = 0; k < m; k++) r[k + 1] = (r[k + 1] + cvec[k] * zu) * dinv[k];
-    },
-    solve(r) {
-      let t = r[0];
-      for (let k = 0; k < m; k++) t += cvec[k] * dinv[k] * r[k + 1];
-      const zu = t * state.sInv;
-      r[0] = zu;
-      for (let k = 0; k < m; k++) r[k + 1] = (r[k + 1] + cvec[k] * zu) * dinv[k];
-    },
+    prepare: (y, shift) => prepare(sys, y, shift),
+    addSolve: (y, r) => addSolve(sys, y, r),
+    solve: (r) => solve(sys, r),
   };
 }
 

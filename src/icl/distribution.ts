@@ -11,7 +11,7 @@ export interface PromptDistribution {
   d: number;
   /** Covariance Λ of the prompt covariates x_1…x_M. */
   promptCov: Mat;
-  /** Covariance of the query x_q (default: `promptCov`). */
+  /** Second moment of the query x_q (default: `promptCov`); positive semidefinite, so a point mass x is x xᵀ. */
   queryCov?: Mat;
   /** Second moment Σ_w = E[w wᵀ] of the task (default: I_d); positive semidefinite, so a fixed task w is Σ_w = w wᵀ. */
   taskCov?: Mat;
@@ -33,7 +33,7 @@ export function trainingDistribution(lambda: Mat): ResolvedDistribution {
   return { d: lambda.length, promptCov: lambda, queryCov: lambda, taskCov: identity(lambda.length), noiseStd: 0 };
 }
 
-/** Fill defaults and validate: covariates' covariances d×d SPD, the task's second moment PSD, noise finite ≥ 0. Throws RangeError naming the field. */
+/** Fill defaults and validate: the prompt covariance d×d SPD, the query's and the task's second moments PSD, noise finite ≥ 0. Throws RangeError naming the field. */
 export function resolveDistribution(dist: PromptDistribution): ResolvedDistribution {
   const { d } = dist;
   if (!Number.isInteger(d) || d < 1) throw new RangeError(`d must be an integer ≥ 1, got ${d}`);
@@ -47,7 +47,7 @@ export function resolveDistribution(dist: PromptDistribution): ResolvedDistribut
   for (const key of ['promptCov', 'queryCov', 'taskCov'] as const) {
     const m = out[key];
     if (!Array.isArray(m) || m.length !== d) throw new RangeError(`${key} must be ${d}×${d}, got ${Array.isArray(m) ? m.length : typeof m} rows`);
-    const problem = key === 'taskCov' ? psdProblem(m) : spdProblem(m);
+    const problem = key === 'promptCov' ? spdProblem(m) : psdProblem(m);
     if (problem) throw new RangeError(`${key} ${problem}`);
   }
   if (!(out.noiseStd >= 0) || !Number.isFinite(out.noiseStd)) throw new RangeError(`noiseStd must be a finite number ≥ 0, got ${out.noiseStd}`);

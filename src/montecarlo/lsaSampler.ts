@@ -20,6 +20,10 @@
  * x, w, the parameters and the other covariances by Q leaves ŷ and ⟨w, x_q⟩ unchanged), where aᵀΛ′a is
  * a weighted sum of squares; a covariance or W^KQ block that is diagonal there costs O(d), so at the
  * paper's training distribution with V = Γ⁻¹ (which commutes with Λ) a prompt costs O(d).
+ *
+ * The arithmetic is done by the `mcDirectFill` / `mcFastFill` kernels (src/kernels) on blocks of prompts;
+ * the samplers here make the draws, prompt by prompt in a fixed order, from the one stream they are given
+ * and hand them to the kernel, so the draws (and the results) are the same on every backend.
  */
 import type { Mat } from '../linalg/matrix';
 import { resolveDistribution, type PromptDistribution } from '../icl/distribution';
@@ -28,8 +32,13 @@ import type { LsaParams } from '../lsa/params';
 import type { Ziggurat } from '../random/ziggurat';
 import { BartlettFactor } from './wishart';
 import { ChiSquare } from './gamma';
-import { applyOperator, eigenFrame, operator, type Operator } from './dense';
-import { applyFactor, applyFactorT, factor, type Factor } from '../linalg/factor';
+import { eigenFrame, operator } from './dense';
+import { applyFactor, applyFactorT, factor } from '../linalg/factor';
+import { McDirectFill, McFastFill, getKernel, type DirectDraws, type DirectPlan, type FastDraws, type FastPlan, type KernelSignatures } from '../kernels';
+
+/** Prompts per kernel call: the direct path's draws of one block stay in the L2 cache (16·M·d doubles). */
+const DIRECT_BLOCK = 16;
+const FAST_BLOCK = 256;
 
 /** The two sampling paths. */
 export type SamplingMethod = 'direct' | 'fast';
@@ -41,9 +50,10 @@ export interface LsaSampler {
   readonly m: number;
   /**
    * Draw `count` prompts: `yhat[k]` the prediction, `target[k]` = ⟨w, x_q⟩. `record` (direct path only)
-   * receives the prompts themselves (x_i, y_i, x_q, ⟨w,x_q⟩, w) so they can be re-evaluated elsewhere.
+   * receives the prompts themselves (x_i, y_i, x_q, ⟨w,x_q⟩, w), in its slots recordAt…recordAt+count−1, so
+   * they can be re-evaluated elsewhere.
    */
-  fill(z: Ziggurat, count: number, yhat: Float64Array, target: Float64Array, record?: PromptBatch): void;
+  fill(z: Ziggurat, count: number, yhat: Float64Array, target: Float64Array, record?: PromptBatch, recordAt?: number): void;
 }
 
 /** Check that θ = (W^PV, W^KQ) are (d+1)×(d+1) matrices of finite numbers. */
@@ -92,177 +102,90 @@ class DirectSampler implements LsaSampler {
   readonly method = 'direct' as const;
   readonly d: number;
   readonly m: number;
-  private readonly L: Factor;
-  private readonly Lq: Factor;
-  private readonly Lw: Factor;
-  private readonly K: Operator;
-  private readonly kyv: Float64Array;
-  private readonly rxv: Float64Array;
-  private readonly rp: Float64Array; // Lᵀ r_x
-  private readonly ry: number;
-  private readonly sigma: number;
-  private readonly hasQueryTerm: boolean;
-  private readonly rxZero: boolean;
-  private readonly omega: Float64Array;
-  private readonly zq: Float64Array;
-  private readonly w: Float64Array;
-  private readonly xq: Float64Array;
-  private readonly wp: Float64Array;
-  private readonly kx: Float64Array;
-  private readonly kp: Float64Array;
-  private readonly zs: Float64Array;
-  private readonly eps: Float64Array;
+  private readonly plan: DirectPlan;
+  private readonly draws: DirectDraws;
+  private readonly kernel: KernelSignatures['mcDirectFill'];
+  private readonly yb = new Float64Array(DIRECT_BLOCK);
+  private readonly tb = new Float64Array(DIRECT_BLOCK);
 
-  constructor(dist: PromptDistribution, m: number, params: LsaParams) {
+  constructor(dist: PromptDistribution, m: number, params: LsaParams, backend?: string) {
     const r = resolveDistribution(dist);
     const d = r.d;
     validateParams(params, d);
     this.d = d;
     this.m = m;
-    this.L = factor(r.promptCov);
-    this.Lq = factor(r.queryCov);
-    this.Lw = factor(r.taskCov);
     const b = blocks(params, d);
-    this.K = operator(b.k11);
-    this.kyv = Float64Array.from(b.ky);
-    this.rxv = Float64Array.from(b.rx);
-    this.rp = new Float64Array(d);
-    applyFactorT(this.L, this.rxv, this.rp);
-    this.ry = b.ry;
-    this.sigma = r.noiseStd;
-    this.hasQueryTerm = b.rx.some((x) => x !== 0) && !this.K.zero;
-    this.rxZero = b.rx.every((x) => x === 0);
-    this.omega = new Float64Array(d);
-    this.zq = new Float64Array(d);
-    this.w = new Float64Array(d);
-    this.xq = new Float64Array(d);
-    this.wp = new Float64Array(d);
-    this.kx = new Float64Array(d);
-    this.kp = new Float64Array(d);
-    this.zs = new Float64Array(m * d);
-    this.eps = new Float64Array(m);
+    const l = factor(r.promptCov);
+    const rx = Float64Array.from(b.rx);
+    const rp = new Float64Array(d);
+    applyFactorT(l, rx, rp);
+    const k = operator(b.k11);
+    this.plan = {
+      d,
+      m,
+      l,
+      lq: factor(r.queryCov),
+      lw: factor(r.taskCov),
+      k,
+      rp,
+      ky: Float64Array.from(b.ky),
+      rx,
+      ry: b.ry,
+      sigma: r.noiseStd,
+      hasQueryTerm: b.rx.some((x) => x !== 0) && !k.zero,
+      rxZero: b.rx.every((x) => x === 0),
+    };
+    const n = DIRECT_BLOCK;
+    this.draws = {
+      omega: new Float64Array(n * d),
+      zq: new Float64Array(n * d),
+      zs: new Float64Array(n * m * d),
+      eps: new Float64Array(n * m),
+      w: new Float64Array(n * d),
+      xq: new Float64Array(n * d),
+    };
+    this.kernel = getKernel(McDirectFill, backend);
   }
 
-  fill(z: Ziggurat, count: number, yhat: Float64Array, target: Float64Array, record?: PromptBatch): void {
-    const { d, m, omega, zq, w, xq, wp, kx, kp, zs, eps, rp, kyv, rxv, ry, sigma } = this;
+  fill(z: Ziggurat, count: number, yhat: Float64Array, target: Float64Array, record?: PromptBatch, recordAt = 0): void {
+    const { d, m, draws, yb, tb } = this;
     const md = m * d;
-    for (let b = 0; b < count; b++) {
-      z.fill(omega, 0, d);
-      applyFactor(this.Lw, omega, 0, w, 0);
-      z.fill(zq, 0, d);
-      applyFactor(this.Lq, zq, 0, xq, 0);
-      z.fill(zs, 0, md);
-      if (sigma > 0) z.fill(eps, 0, m);
-      applyFactorT(this.L, w, wp);
-      applyOperator(this.K, xq, kx);
-      applyFactorT(this.L, kx, kp);
-      let ky = 0;
-      let wq = 0;
-      for (let j = 0; j < d; j++) {
-        ky += kyv[j] * xq[j];
-        wq += w[j] * xq[j];
+    const noisy = this.plan.sigma > 0;
+    for (let done = 0; done < count; ) {
+      const n = Math.min(DIRECT_BLOCK, count - done);
+      // prompt by prompt: ω, z_q, the M examples' z_i, then ε (the draw order of one prompt)
+      for (let b = 0; b < n; b++) {
+        z.fill(draws.omega, b * d, d);
+        z.fill(draws.zq, b * d, d);
+        z.fill(draws.zs, b * md, md);
+        if (noisy) z.fill(draws.eps, b * m, m);
       }
-      // Examples are taken two at a time (each coefficient loaded once for both), which is ~2× faster in V8.
-      let acc = 0;
-      let i = 0;
-      if (this.rxZero) {
-        // r·e_i = r_y y_i: two dot products per example (the reduced model and Assumption 3.3's W^PV).
-        for (let off = 0; i + 1 < m; i += 2, off += 2 * d) {
-          let y0 = 0;
-          let c0 = 0;
-          let y1 = 0;
-          let c1 = 0;
-          const off1 = off + d;
-          for (let j = 0; j < d; j++) {
-            const wj = wp[j];
-            const kj = kp[j];
-            const z0 = zs[off + j];
-            const z1 = zs[off1 + j];
-            y0 += wj * z0;
-            c0 += kj * z0;
-            y1 += wj * z1;
-            c1 += kj * z1;
-          }
-          if (sigma > 0) {
-            y0 += sigma * eps[i];
-            y1 += sigma * eps[i + 1];
-          }
-          acc += ry * (y0 * (c0 + ky * y0) + y1 * (c1 + ky * y1));
-        }
-      } else {
-        for (let off = 0; i + 1 < m; i += 2, off += 2 * d) {
-          let y0 = 0;
-          let p0 = 0;
-          let c0 = 0;
-          let y1 = 0;
-          let p1 = 0;
-          let c1 = 0;
-          const off1 = off + d;
-          for (let j = 0; j < d; j++) {
-            const wj = wp[j];
-            const rj = rp[j];
-            const kj = kp[j];
-            const z0 = zs[off + j];
-            const z1 = zs[off1 + j];
-            y0 += wj * z0;
-            p0 += rj * z0;
-            c0 += kj * z0;
-            y1 += wj * z1;
-            p1 += rj * z1;
-            c1 += kj * z1;
-          }
-          if (sigma > 0) {
-            y0 += sigma * eps[i];
-            y1 += sigma * eps[i + 1];
-          }
-          acc += (p0 + ry * y0) * (c0 + ky * y0) + (p1 + ry * y1) * (c1 + ky * y1);
-        }
-      }
-      for (let off = i * d; i < m; i++, off += d) {
-        // the last example when M is odd (all three products; r_p is 0 when r_x is)
-        let yw = 0;
-        let pr = 0;
-        let ck = 0;
-        for (let j = 0; j < d; j++) {
-          const zj = zs[off + j];
-          yw += wp[j] * zj;
-          pr += rp[j] * zj;
-          ck += kp[j] * zj;
-        }
-        const y = sigma > 0 ? yw + sigma * eps[i] : yw;
-        acc += (pr + ry * y) * (ck + ky * y);
-      }
-      if (this.hasQueryTerm) {
-        let rq = 0;
-        let kq = 0;
-        for (let j = 0; j < d; j++) {
-          rq += rxv[j] * xq[j];
-          kq += kx[j] * xq[j];
-        }
-        acc += rq * kq;
-      }
-      yhat[b] = acc / m;
-      target[b] = wq;
-      if (record) this.record(record, b, wq);
+      this.kernel(this.plan, draws, n, yb, tb);
+      yhat.set(yb.subarray(0, n), done);
+      target.set(tb.subarray(0, n), done);
+      if (record) for (let b = 0; b < n; b++) this.record(record, recordAt + done + b, b, tb[b]);
+      done += n;
     }
   }
 
-  /** Write the prompt just drawn into slot b of `batch` (x_i = L z_i formed only here). */
-  private record(batch: PromptBatch, b: number, wq: number): void {
-    const { d, m, zs, eps, w, xq, sigma } = this;
+  /** Write prompt b of the block just drawn into slot `slot` of `batch` (x_i = L z_i formed only here). */
+  private record(batch: PromptBatch, slot: number, b: number, wq: number): void {
+    const { d, m, draws } = this;
+    const { zs, eps, w, xq } = draws;
+    const sigma = this.plan.sigma;
     const x = new Float64Array(d);
     for (let i = 0; i < m; i++) {
-      applyFactor(this.L, zs, i * d, x, 0);
+      applyFactor(this.plan.l, zs, (b * m + i) * d, x, 0);
       let y = 0;
       for (let j = 0; j < d; j++) {
-        batch.xs[(b * m + i) * d + j] = x[j];
-        y += w[j] * x[j];
+        batch.xs[(slot * m + i) * d + j] = x[j];
+        y += w[b * d + j] * x[j];
       }
-      batch.ys[b * m + i] = sigma > 0 ? y + sigma * eps[i] : y;
+      batch.ys[slot * m + i] = sigma > 0 ? y + sigma * eps[b * m + i] : y;
     }
-    batch.xq.set(xq, b * d);
-    batch.w.set(w, b * d);
-    batch.yq[b] = wq;
+    batch.xq.set(xq.subarray(b * d, (b + 1) * d), slot * d);
+    batch.w.set(w.subarray(b * d, (b + 1) * d), slot * d);
+    batch.yq[slot] = wq;
   }
 }
 
@@ -271,135 +194,82 @@ class FastSampler implements LsaSampler {
   readonly method = 'fast' as const;
   readonly d: number;
   readonly m: number;
-  private readonly s: Float64Array; // √ eigenvalues of Λ′
-  private readonly Lq: Factor;
-  private readonly Lw: Factor;
-  private readonly K: Operator;
-  private readonly kyv: Float64Array;
-  private readonly rxv: Float64Array;
-  private readonly ry: number;
-  private readonly sigma: number;
-  private readonly hasQueryTerm: boolean;
-  private readonly hasKy: boolean;
+  private readonly plan: FastPlan;
+  private readonly draws: FastDraws;
+  private readonly kernel: KernelSignatures['mcFastFill'];
   private readonly bart: BartlettFactor;
   private readonly chiM: ChiSquare;
   private readonly t: Float64Array;
-  private readonly omega: Float64Array;
-  private readonly zq: Float64Array;
-  private readonly w: Float64Array;
-  private readonly xq: Float64Array;
-  private readonly kx: Float64Array;
+  private readonly chi = new Float64Array(2 * FAST_BLOCK);
 
-  constructor(dist: PromptDistribution, m: number, params: LsaParams) {
+  constructor(dist: PromptDistribution, m: number, params: LsaParams, backend?: string) {
     const r = resolveDistribution(dist);
     const d = r.d;
     validateParams(params, d);
     this.d = d;
     this.m = m;
     const frame = eigenFrame(r.promptCov);
-    this.s = Float64Array.from(frame.values, (v) => Math.sqrt(Math.max(v, 0)));
-    this.Lq = factor(frame.rotate(r.queryCov));
-    this.Lw = factor(frame.rotate(r.taskCov));
     const b = blocks(params, d);
-    this.K = operator(frame.rotate(b.k11));
-    this.kyv = Float64Array.from(frame.rotateVector(b.ky));
-    this.rxv = Float64Array.from(frame.rotateVector(b.rx));
-    this.ry = b.ry;
-    this.sigma = r.noiseStd;
-    this.hasQueryTerm = b.rx.some((x) => x !== 0) && !this.K.zero;
-    this.hasKy = b.ky.some((x) => x !== 0);
-    const k = this.sigma > 0 ? 3 : 2;
-    this.bart = new BartlettFactor(k, m);
+    const k = operator(frame.rotate(b.k11));
+    const sigma = r.noiseStd;
+    this.plan = {
+      d,
+      m,
+      s: Float64Array.from(frame.values, (v) => Math.sqrt(Math.max(v, 0))),
+      lq: factor(frame.rotate(r.queryCov)),
+      lw: factor(frame.rotate(r.taskCov)),
+      k,
+      ky: Float64Array.from(frame.rotateVector(b.ky)),
+      rx: Float64Array.from(frame.rotateVector(b.rx)),
+      ry: b.ry,
+      sigma,
+      hasQueryTerm: b.rx.some((x) => x !== 0) && !k.zero,
+      hasKy: b.ky.some((x) => x !== 0),
+    };
+    const kk = sigma > 0 ? 3 : 2;
+    this.bart = new BartlettFactor(kk, m);
     this.chiM = new ChiSquare(m);
-    this.t = new Float64Array(k * k);
-    this.omega = new Float64Array(d);
-    this.zq = new Float64Array(d);
-    this.w = new Float64Array(d);
-    this.xq = new Float64Array(d);
-    this.kx = new Float64Array(d);
+    this.t = new Float64Array(kk * kk);
+    this.draws = { omega: new Float64Array(FAST_BLOCK * d), zq: new Float64Array(FAST_BLOCK * d), wishart: new Float64Array(FAST_BLOCK * (sigma > 0 ? 9 : 2)) };
+    this.kernel = getKernel(McFastFill, backend);
   }
 
   fill(z: Ziggurat, count: number, yhat: Float64Array, target: Float64Array, record?: PromptBatch): void {
     if (record) throw new RangeError('the fast path draws no prompts to record; use method "direct"');
-    const { d, m, s, omega, zq, w, xq, kx, kyv, rxv, ry, sigma, t } = this;
-    const noisy = sigma > 0;
-    for (let b = 0; b < count; b++) {
-      z.fill(omega, 0, d);
-      applyFactor(this.Lw, omega, 0, w, 0);
-      z.fill(zq, 0, d);
-      applyFactor(this.Lq, zq, 0, xq, 0);
-      applyOperator(this.K, xq, kx);
-      let ky = 0;
-      if (this.hasKy) for (let j = 0; j < d; j++) ky += kyv[j] * xq[j];
-      // a = s∘(r_x + r_y w), b = s∘(k_x + k_y w): Gram entries aᵀΛ′a, aᵀΛ′b, bᵀΛ′b in the eigenbasis.
-      let aa = 0;
-      let ab = 0;
-      let bb = 0;
-      let wq = 0;
-      for (let j = 0; j < d; j++) {
-        const sj = s[j];
-        const wj = w[j];
-        const aj = sj * (rxv[j] + ry * wj);
-        const bj = sj * (kx[j] + ky * wj);
-        aa += aj * aj;
-        ab += aj * bj;
-        bb += bj * bj;
-        wq += wj * xq[j];
-      }
-      // Cholesky of the 2×2 block [[aa, ab], [ab, bb]] (semidefinite-safe).
-      let c00 = 0;
-      let c10 = 0;
-      let c11 = 0;
-      if (aa > 0) {
-        c00 = Math.sqrt(aa);
-        c10 = ab / c00;
-        c11 = Math.sqrt(Math.max(bb - c10 * c10, 0));
-      } else c11 = Math.sqrt(bb);
-      let sum: number;
+    const { d, draws, t } = this;
+    const noisy = this.plan.sigma > 0;
+    const { omega, zq, wishart } = draws;
+    const chi = this.chi;
+    for (let done = 0; done < count; ) {
+      const n = Math.min(FAST_BLOCK, count - done);
+      // the block's ω, then its z_q, then its Wishart draws (in bulk: one fill per kind of draw)
+      z.fill(omega, 0, n * d);
+      z.fill(zq, 0, n * d);
       if (!noisy) {
         // Only G01 enters ŷ. With the 2×2 Bartlett factor T = [[t00, 0], [t10, t11]] and P = C T,
         // G01 = c00 t00 (c10 t00 + c11 t10): t11 (χ²_{M−1}) never enters, so it is not drawn, and the
         // formula holds for every M ≥ 1 (for M = 1, (t00, t10) ~ (|g0|, g1) gives G01's law, g1 being symmetric).
-        const t00 = Math.sqrt(this.chiM.draw(z));
-        const t10 = z.next();
-        sum = c00 * t00 * (c10 * t00 + c11 * t10);
-      } else {
-        this.bart.draw(z, t);
-        // rows of P = C T with C = [[c00,0,0],[c10,c11,0],[0,0,σ]]
-        let g01 = 0;
-        let g02 = 0;
-        let g12 = 0;
-        let g22 = 0;
-        for (let j = 0; j < 3; j++) {
-          const p0 = c00 * t[j];
-          const p1 = c10 * t[j] + c11 * t[3 + j];
-          const p2 = sigma * t[6 + j];
-          g01 += p0 * p1;
-          g02 += p0 * p2;
-          g12 += p1 * p2;
-          g22 += p2 * p2;
+        this.chiM.fill(z, chi, 0, n);
+        z.fill(chi, n, n);
+        for (let b = 0; b < n; b++) {
+          wishart[2 * b] = Math.sqrt(chi[b]);
+          wishart[2 * b + 1] = chi[n + b];
         }
-        sum = g01 + ky * g02 + ry * g12 + ry * ky * g22;
-      }
-      if (this.hasQueryTerm) {
-        let rq = 0;
-        let kq = 0;
-        for (let j = 0; j < d; j++) {
-          rq += rxv[j] * xq[j];
-          kq += kx[j] * xq[j];
+      } else
+        for (let b = 0; b < n; b++) {
+          this.bart.draw(z, t);
+          wishart.set(t, 9 * b);
         }
-        sum += rq * kq;
-      }
-      yhat[b] = sum / m;
-      target[b] = wq;
+      this.kernel(this.plan, draws, n, done === 0 ? yhat : yhat.subarray(done), done === 0 ? target : target.subarray(done));
+      done += n;
     }
   }
 }
 
-/** A sampler of (ŷ, ⟨w, x_q⟩) for the full LSA with parameters `params` on prompts of length `m` from `dist`. */
-export function lsaSampler(dist: PromptDistribution, m: number, params: LsaParams, method: SamplingMethod): LsaSampler {
+/** A sampler of (ŷ, ⟨w, x_q⟩) for the full LSA with parameters `params` on prompts of length `m` from `dist` (kernels of `backend`, default the active one). */
+export function lsaSampler(dist: PromptDistribution, m: number, params: LsaParams, method: SamplingMethod, backend?: string): LsaSampler {
   if (!Number.isInteger(m) || m < 1) throw new RangeError(`prompt length m must be an integer ≥ 1, got ${m}`);
-  if (method === 'direct') return new DirectSampler(dist, m, params);
-  if (method === 'fast') return new FastSampler(dist, m, params);
+  if (method === 'direct') return new DirectSampler(dist, m, params, backend);
+  if (method === 'fast') return new FastSampler(dist, m, params, backend);
   throw new RangeError(`method must be 'direct' or 'fast', got ${String(method)}`);
 }

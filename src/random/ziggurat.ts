@@ -11,37 +11,12 @@
  * 2⁻²⁴ of the layer width, ample for Monte Carlo averages.
  */
 import type { Stream } from './stream';
+import { getKernel } from '../kernels/registry';
+import { NormalFill } from '../kernels/names';
+import { kn, wn, zigguratSlow } from '../kernels/js/ziggurat';
+import '../kernels/backends';
 
-const LAYERS = 128;
-/** Right edge of the base layer (Marsaglia–Tsang's r for 128 layers). */
-const R = 3.442619855899;
-/** Area of each layer (v). */
-const V = 9.91256303526217e-3;
-const M1 = 2147483648; // 2^31
 const TWO_POW_M32 = 2 ** -32;
-
-/** Layer tables: `kn` the acceptance thresholds, `wn` the scales, `fn` the density at the layer edges. */
-const kn = new Int32Array(LAYERS);
-const wn = new Float64Array(LAYERS);
-const fn = new Float64Array(LAYERS);
-{
-  let dn = R;
-  let tn = dn;
-  const q = V / Math.exp(-0.5 * dn * dn);
-  kn[0] = Math.floor((dn / q) * M1);
-  kn[1] = 0;
-  wn[0] = q / M1;
-  wn[LAYERS - 1] = dn / M1;
-  fn[0] = 1;
-  fn[LAYERS - 1] = Math.exp(-0.5 * dn * dn);
-  for (let i = LAYERS - 2; i >= 1; i--) {
-    dn = Math.sqrt(-2 * Math.log(V / dn + Math.exp(-0.5 * dn * dn)));
-    kn[i + 1] = Math.floor((dn / tn) * M1);
-    tn = dn;
-    fn[i] = Math.exp(-0.5 * dn * dn);
-    wn[i] = dn / M1;
-  }
-}
 
 /** The four 32-bit state words of pure-rand 8's XoroShiro128Plus (public fields of its generator object). */
 interface RawXoroshiro {
@@ -72,67 +47,26 @@ export class Ziggurat {
 
   /** The stream's pure-rand generator when its state words are reachable (see {@link rawGenerator}). */
   private readonly raw: RawXoroshiro | null;
+  /** The `normalFill` kernel of the active backend (src/kernels), advancing the raw state words. */
+  private readonly kernel = getKernel(NormalFill);
 
   constructor(stream: Stream) {
     this.stream = stream;
     this.raw = rawGenerator(stream);
   }
 
-  /** Uniform in the open interval (0, 1) from one 32-bit output. */
-  private uniform(): number {
-    return ((this.stream.nextUint32() >>> 0) + 0.5) * TWO_POW_M32;
-  }
-
-  /** The rare path: the base strip and tail (layer 0) or a wedge test (layers 1…127). */
-  private slow(hz: number, iz: number): number {
-    for (;;) {
-      if (iz === 0) {
-        // Marsaglia's tail method beyond R.
-        let x: number, y: number;
-        do {
-          x = -Math.log(this.uniform()) / R;
-          y = -Math.log(this.uniform());
-        } while (y + y < x * x);
-        return hz > 0 ? R + x : -R - x;
-      }
-      const x = hz * wn[iz];
-      if (fn[iz] + this.uniform() * (fn[iz - 1] - fn[iz]) < Math.exp(-0.5 * x * x)) return x;
-      const u = this.stream.nextUint32();
-      hz = u << 7;
-      iz = u >>> 25;
-      if (Math.abs(hz) < kn[iz]) return hz * wn[iz];
-    }
-  }
-
-  /** One standard normal draw. */
-  next(): number {
-    const u = this.stream.nextUint32();
-    const hz = u << 7; // signed 32-bit, low 7 bits zero
-    const iz = u >>> 25; // top 7 bits: the layer
-    if (Math.abs(hz) < kn[iz]) return hz * wn[iz];
-    return this.slow(hz, iz);
-  }
-
   /**
-   * Fill `out[offset … offset+count)` with standard normal draws (default: the whole array). The same draws,
-   * in the same order, as `count` calls of {@link next}; the generator's four state words are kept in
-   * locals for the loop (and written back before any rare-path call and at the end).
+   * Fill `out[offset … offset+count)` with uniforms in the open interval (0, 1), one 32-bit output each
+   * ((u + ½)·2⁻³²): the same values, in the same order, as `count` calls of the private uniform used by the
+   * rare path and by gamma draws.
    */
-  fill(out: Float64Array, offset = 0, count = out.length - offset): void {
+  fillUniform(out: Float64Array, offset = 0, count = out.length - offset): void {
     const end = offset + count;
     const g = this.raw;
     if (!g) {
-      const s = this.stream;
-      for (let i = offset; i < end; i++) {
-        const u = s.nextUint32();
-        const hz = u << 7;
-        const iz = u >>> 25;
-        out[i] = Math.abs(hz) < kn[iz] ? hz * wn[iz] : this.slow(hz, iz);
-      }
+      for (let i = offset; i < end; i++) out[i] = this.uniform();
       return;
     }
-    const KN = kn;
-    const WN = wn;
     let s00 = g.s00;
     let s01 = g.s01;
     let s10 = g.s10;
@@ -148,25 +82,52 @@ export class Ziggurat {
       s11 = (a0 << 5) ^ (a1 >>> 27);
       s00 = n00;
       s01 = n01;
-      const hz = u << 7;
-      const iz = u >>> 25;
-      if (Math.abs(hz) < KN[iz]) out[i] = hz * WN[iz];
-      else {
-        g.s00 = s00;
-        g.s01 = s01;
-        g.s10 = s10;
-        g.s11 = s11;
-        out[i] = this.slow(hz, iz);
-        s00 = g.s00;
-        s01 = g.s01;
-        s10 = g.s10;
-        s11 = g.s11;
-      }
+      out[i] = ((u >>> 0) + 0.5) * TWO_POW_M32;
     }
     g.s00 = s00;
     g.s01 = s01;
     g.s10 = s10;
     g.s11 = s11;
+  }
+
+  /** Uniform in the open interval (0, 1) from one 32-bit output. */
+  uniform(): number {
+    return ((this.stream.nextUint32() >>> 0) + 0.5) * TWO_POW_M32;
+  }
+
+  /** The rare path: the base strip and tail (layer 0) or a wedge test (layers 1…127). */
+  private slow(hz: number, iz: number): number {
+    return zigguratSlow(hz, iz, () => this.uniform(), () => this.stream.nextUint32());
+  }
+
+  /** One standard normal draw. */
+  next(): number {
+    const u = this.stream.nextUint32();
+    const hz = u << 7; // signed 32-bit, low 7 bits zero
+    const iz = u >>> 25; // top 7 bits: the layer
+    if (Math.abs(hz) < kn[iz]) return hz * wn[iz];
+    return this.slow(hz, iz);
+  }
+
+  /**
+   * Fill `out[offset … offset+count)` with standard normal draws (default: the whole array). The same draws,
+   * in the same order, as `count` calls of {@link next}: the `normalFill` kernel (src/kernels) advances the
+   * generator's four state words in place.
+   */
+  fill(out: Float64Array, offset = 0, count = out.length - offset): void {
+    const g = this.raw;
+    if (!g) {
+      const end = offset + count;
+      const s = this.stream;
+      for (let i = offset; i < end; i++) {
+        const u = s.nextUint32();
+        const hz = u << 7;
+        const iz = u >>> 25;
+        out[i] = Math.abs(hz) < kn[iz] ? hz * wn[iz] : this.slow(hz, iz);
+      }
+      return;
+    }
+    this.kernel(g, out, offset, count);
   }
 }
 

@@ -10,7 +10,7 @@
  * vectors, and each vector's moment is taken by Isserlis/Wick pairings:
  * E[z_{i1} ⋯ z_{i2k}] = Σ over perfect matchings of Π Σ_{ia ib}.
  */
-import { Poly, constant, sym, varIndex } from './poly';
+import { Poly, PolyRing, constant, type CoordMeta } from './poly';
 import { RatFunc, rf } from './ratfunc';
 
 /** A zero-mean Gaussian vector with a symbolic covariance matrix (entries polynomials). */
@@ -23,33 +23,24 @@ export interface GaussianVector {
   perExample?: boolean;
 }
 
-interface CoordMeta {
-  vec: string;
-  slot: string | null;
-  k: number;
-}
-
-const meta = new Map<number, CoordMeta>();
-const slotCoords = new Map<string, Map<string, number>>(); // slot → "vec.k" → var index
-
-/** The k-th coordinate (0-based) of `vec`, for example slot `slot` when the vector is per example. */
-export function coord(vec: string, k: number, slot?: string): Poly {
+/** The k-th coordinate (0-based) of `vec` in `ring`, for example slot `slot` when the vector is per example. */
+export function coord(ring: PolyRing, vec: string, k: number, slot?: string): Poly {
   const name = slot === undefined ? `${vec}.${k + 1}` : `${vec}.${slot}.${k + 1}`;
-  const i = varIndex(name);
-  if (!meta.has(i)) {
-    meta.set(i, { vec, slot: slot ?? null, k });
+  const i = ring.varIndex(name);
+  if (!ring.coordMeta.has(i)) {
+    ring.coordMeta.set(i, { vec, slot: slot ?? null, k });
     if (slot !== undefined) {
-      let m = slotCoords.get(slot);
-      if (!m) slotCoords.set(slot, (m = new Map()));
+      let m = ring.slotCoords.get(slot);
+      if (!m) ring.slotCoords.set(slot, (m = new Map()));
       m.set(`${vec}.${k}`, i);
     }
   }
-  return sym(name);
+  return ring.sym(name);
 }
 
-/** The vector (coordinates) of `vec` of dimension d, per slot if given. */
-export function coords(vec: string, d: number, slot?: string): Poly[] {
-  return Array.from({ length: d }, (_, k) => coord(vec, k, slot));
+/** The vector (coordinates) of `vec` of dimension d in `ring`, per slot if given. */
+export function coords(ring: PolyRing, vec: string, d: number, slot?: string): Poly[] {
+  return Array.from({ length: d }, (_, k) => coord(ring, vec, k, slot));
 }
 
 /** One term of a {@link SumPoly}: factor · Σ over the slots (each from 1 to the example count) of body. */
@@ -59,15 +50,14 @@ export interface SumTerm {
   body: Poly;
 }
 
-let freshSlot = 0;
-
 function renameSlot(p: Poly, from: string, to: string): Poly {
-  const src = slotCoords.get(from);
-  if (!src) return p;
+  const ring = p.ring;
+  const src = ring?.slotCoords.get(from);
+  if (!ring || !src) return p;
   const map = new Map<number, number>();
   for (const [vk, i] of src) {
     const [vec, k] = [vk.slice(0, vk.lastIndexOf('.')), Number(vk.slice(vk.lastIndexOf('.') + 1))];
-    map.set(i, varIndex(coord(vec, k, to).variables()[0]));
+    map.set(i, ring.varIndex(coord(ring, vec, k, to).variables()[0]));
   }
   return p.rename(map);
 }
@@ -77,7 +67,9 @@ function productTerm(s: SumTerm, t: SumTerm): SumTerm {
   const slots = [...s.slots];
   for (const sl of t.slots) {
     if (slots.includes(sl)) {
-      const f = `s${++freshSlot}`;
+      const ring = body.ring ?? s.body.ring;
+      if (!ring) throw new RangeError('a product of sums over examples whose bodies have no ring');
+      const f = ring.freshSlot();
       body = renameSlot(body, sl, f);
       slots.push(f);
     } else slots.push(sl);
@@ -167,7 +159,7 @@ export function fallingFactorial(n: Poly, k: number): Poly {
 export interface ExpectationOptions {
   /** The independent Gaussian vectors; every random coordinate in the integrand must belong to one. */
   vectors: GaussianVector[];
-  /** The number of examples each slot sums over (a polynomial, usually the symbol N). */
+  /** The number of examples each slot sums over (default: the symbol N of the integrand's ring). */
   count?: Poly;
   /** Statistics, filled in when given. */
   stats?: { classes: number; monomials: number };
@@ -200,6 +192,7 @@ function wickMoment(cov: Poly[][], idx: number[], memo: Map<string, Poly>): Poly
 
 /** E[p] for a polynomial with no sums: Isserlis per vector, factorized over independent vectors. */
 export function expectPoly(p: Poly, vectors: GaussianVector[], stats?: { classes: number; monomials: number }): Poly {
+  const meta = p.ring?.coordMeta ?? new Map<number, CoordMeta>();
   const byVec = new Map(vectors.map((v) => [v.name, v]));
   const randomSet = new Set<number>();
   for (const t of p.terms.values())
@@ -210,10 +203,18 @@ export function expectPoly(p: Poly, vectors: GaussianVector[], stats?: { classes
         randomSet.add(v);
       }
     }
-  const memos = new Map<string, Map<string, Poly>>();
+  // Moments are memoized in the ring, per list of vectors (their covariances fix every moment): the
+  // coincidence classes of one expectation share most of their random monomials.
+  const cache = momentCache(p.ring, vectors);
+  const memos = cache.wick;
   const parts: Poly[] = [];
-  for (const { vars, exps, rest } of p.splitBy(randomSet).values()) {
+  for (const [key, { vars, exps, rest }] of p.splitBy(randomSet)) {
     if (stats) stats.monomials++;
+    const known = cache.monomials.get(key);
+    if (known !== undefined) {
+      if (!known.isZero()) parts.push(known.mul(rest));
+      continue;
+    }
     // group indices by (vector, slot)
     const groups = new Map<string, { vec: GaussianVector; idx: number[] }>();
     for (let k = 0; k < vars.length; k++) {
@@ -232,9 +233,26 @@ export function expectPoly(p: Poly, vectors: GaussianVector[], stats?: { classes
       mom = mom.mul(mm);
       if (mom.isZero()) break;
     }
+    cache.monomials.set(key, mom);
     if (!mom.isZero()) parts.push(mom.mul(rest));
   }
   return Poly.sum(parts);
+}
+
+interface MomentCache {
+  /** Per vector name: E of a multiset of coordinate indices. */
+  wick: Map<string, Map<string, Poly>>;
+  /** Per random monomial (its key in the ring): its expectation. */
+  monomials: Map<string, Poly>;
+}
+
+/** The ring's memo of moments for this list of vectors (a fresh one for a constant, which has no ring). */
+function momentCache(ring: PolyRing | null, vectors: GaussianVector[]): MomentCache {
+  const fresh = (): MomentCache => ({ wick: new Map(), monomials: new Map() });
+  if (!ring) return fresh();
+  let c = ring.momentMemo.get(vectors) as MomentCache | undefined;
+  if (!c) ring.momentMemo.set(vectors, (c = fresh()));
+  return c;
 }
 
 /**
@@ -242,7 +260,8 @@ export function expectPoly(p: Poly, vectors: GaussianVector[], stats?: { classes
  * partitions, multiplicity the falling factorial of the count), each class by {@link expectPoly}.
  */
 export function expectation(sp: SumPoly, opts: ExpectationOptions): RatFunc {
-  const count = opts.count ?? sym('N');
+  const ring = sp.terms.map((t) => t.body.ring).find((r) => r !== null);
+  const count = opts.count ?? (ring ? ring.sym('N') : constant(1));
   let total = rf(0);
   for (const t of sp.terms) {
     let acc = constant(0);

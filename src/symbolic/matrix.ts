@@ -2,7 +2,7 @@
  * Small symbolic matrices with rational-function entries: named symbol matrices, products, traces,
  * determinants by Laplace expansion (memoized over minors), adjugates and inverses as adj/det.
  */
-import { Poly, constant, sym } from './poly';
+import { Poly, PolyRing, constant } from './poly';
 import { RatFunc, rf } from './ratfunc';
 import type { Rat } from './rational';
 
@@ -17,15 +17,21 @@ export interface SymbolMatrixOptions {
   diagonal?: boolean;
 }
 
-/** The d×d matrix of symbols `${prefix}${i}${j}` (1-based). */
-export function symbolMatrix(prefix: string, d: number, rows = d, opts: SymbolMatrixOptions = {}): SMat {
+/** The d×d matrix of symbols `${prefix}${i}${j}` (1-based) of `ring`. */
+export function symbolMatrix(ring: PolyRing, prefix: string, d: number, rows = d, opts: SymbolMatrixOptions = {}): SMat {
   return Array.from({ length: rows }, (_, i) =>
     Array.from({ length: d }, (_, j) => {
       if (opts.diagonal && i !== j) return rf(0);
       const [a, b] = opts.symmetric && i > j ? [j, i] : [i, j];
-      return rf(sym(`${prefix}${a + 1}${b + 1}`));
+      return rf(ring.sym(`${prefix}${a + 1}${b + 1}`));
     }),
   );
+}
+
+/** The ring of the first entry of `m` that has one (null when every entry is a constant). */
+export function ringOf(m: readonly (readonly RatFunc[])[]): PolyRing | null {
+  for (const row of m) for (const x of row) if (x.num.ring || x.factors.some((f) => f.base.ring)) return x.num.ring ?? x.factors.find((f) => f.base.ring)!.base.ring;
+  return null;
 }
 
 /** A matrix of exact rationals as a symbolic matrix. */

@@ -8,7 +8,7 @@
  * a sum over the examples (slot `a`) plus the query column's own term. The normalizer n is a parameter
  * of the definition, so a wrong definition (n + 1) can be swapped in to show that the checks catch it.
  */
-import { Poly, constant, sym } from './poly';
+import { Poly, PolyRing, constant } from './poly';
 import { RatFunc, rf } from './ratfunc';
 import { SumPoly, coords, expectation, type GaussianVector } from './gaussian';
 
@@ -32,28 +32,28 @@ export interface SymbolicParams {
   wkq: Poly[][];
 }
 
-/** Every entry a symbol: W^PV = (P_ij), W^KQ = (K_ij), 1-based names `P11`…, `K11`…. */
-export function generalParams(d: number, pv = 'P', kq = 'K'): SymbolicParams {
-  const m = (p: string): Poly[][] => Array.from({ length: d + 1 }, (_, i) => Array.from({ length: d + 1 }, (_, j) => sym(`${p}${i + 1}${j + 1}`)));
+/** Every entry a symbol of `ring`: W^PV = (P_ij), W^KQ = (K_ij), 1-based names `P11`…, `K11`…. */
+export function generalParams(ring: PolyRing, d: number, pv = 'P', kq = 'K'): SymbolicParams {
+  const m = (p: string): Poly[][] => Array.from({ length: d + 1 }, (_, i) => Array.from({ length: d + 1 }, (_, j) => ring.sym(`${p}${i + 1}${j + 1}`)));
   return { wpv: m(pv), wkq: m(kq) };
 }
 
-/** The reduced parameters of Lemma 5.2: W^PV = [[0,0],[0,u]], W^KQ = [[U,0],[0,0]] with symbols `u`, `U11`…. */
-export function reducedParams(d: number, u: Poly = sym('u'), Uprefix = 'U'): SymbolicParams {
+/** The reduced parameters of Lemma 5.2: W^PV = [[0,0],[0,u]], W^KQ = [[U,0],[0,0]] with symbols `u`, `U11`… of `ring`. */
+export function reducedParams(ring: PolyRing, d: number, u: Poly = ring.sym('u'), Uprefix = 'U'): SymbolicParams {
   const wpv = Array.from({ length: d + 1 }, () => Array.from({ length: d + 1 }, () => constant(0)));
   const wkq = Array.from({ length: d + 1 }, () => Array.from({ length: d + 1 }, () => constant(0)));
   wpv[d][d] = u;
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) wkq[i][j] = sym(`${Uprefix}${i + 1}${j + 1}`);
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) wkq[i][j] = ring.sym(`${Uprefix}${i + 1}${j + 1}`);
   return { wpv, wkq };
 }
 
-/** The d×d symmetric covariance of symbols `${prefix}ij` (i ≤ j), full or diagonal. */
-export function covarianceSymbols(prefix: string, d: number, shape: 'full' | 'diagonal' = 'full'): Poly[][] {
+/** The d×d symmetric covariance of symbols `${prefix}ij` (i ≤ j) of `ring`, full or diagonal. */
+export function covarianceSymbols(ring: PolyRing, prefix: string, d: number, shape: 'full' | 'diagonal' = 'full'): Poly[][] {
   return Array.from({ length: d }, (_, i) =>
     Array.from({ length: d }, (_, j) => {
       if (shape === 'diagonal' && i !== j) return constant(0);
       const [a, b] = i <= j ? [i, j] : [j, i];
-      return sym(`${prefix}${a + 1}${b + 1}`);
+      return ring.sym(`${prefix}${a + 1}${b + 1}`);
     }),
   );
 }
@@ -90,26 +90,26 @@ function matvec(m: Poly[][], v: Poly[]): Poly[] {
   return m.map((row) => dot(row, v));
 }
 
-/** The label y_q = ⟨w, x_q⟩ of the query. */
-export function queryLabel(d: number): Poly {
-  return dot(coords('w', d), coords('xq', d));
+/** The label y_q = ⟨w, x_q⟩ of the query, in `ring`. */
+export function queryLabel(ring: PolyRing, d: number): Poly {
+  return dot(coords(ring, 'w', d), coords(ring, 'xq', d));
 }
 
 /** Options of {@link prediction}. */
 export interface PredictionOptions {
   /** The attention normalizer (default: the paper's, divide by n). */
   model?: ModelDefinition;
-  /** The prompt-length symbol (default `N`; `M` for test prompts). */
+  /** The prompt-length symbol (default the ring's `N`; `M` for test prompts). */
   length?: Poly;
 }
 
-/** ŷ from the definition, as a sum over the examples plus the query column's term, divided by the normalizer. */
-export function prediction(d: number, params: SymbolicParams, opts: PredictionOptions = {}): SumPoly {
+/** ŷ from the definition, in `ring`, as a sum over the examples plus the query column's term, divided by the normalizer. */
+export function prediction(ring: PolyRing, d: number, params: SymbolicParams, opts: PredictionOptions = {}): SumPoly {
   const model = opts.model ?? PAPER_MODEL;
-  const n = opts.length ?? sym('N');
-  const w = coords('w', d);
-  const xa = coords('x', d, 'a');
-  const xq = coords('xq', d);
+  const n = opts.length ?? ring.sym('N');
+  const w = coords(ring, 'w', d);
+  const xa = coords(ring, 'x', d, 'a');
+  const xq = coords(ring, 'xq', d);
   const za = [...xa, dot(w, xa)];
   const zq = [...xq, constant(0)];
   const r = params.wpv[d]; // e_{d+1}ᵀ W^PV
@@ -127,11 +127,11 @@ export interface LossOptions extends PredictionOptions {
   stats?: { classes: number; monomials: number };
 }
 
-/** ½ E(ŷ − ⟨w, x_q⟩)² (or E(·)² with half: false) as a rational function, from the definition. */
-export function populationLoss(dist: SymbolicDistribution, params: SymbolicParams, opts: LossOptions = {}): RatFunc {
+/** ½ E(ŷ − ⟨w, x_q⟩)² (or E(·)² with half: false) as a rational function in `ring`, from the definition. */
+export function populationLoss(ring: PolyRing, dist: SymbolicDistribution, params: SymbolicParams, opts: LossOptions = {}): RatFunc {
   const d = dist.d;
-  const residual = prediction(d, params, opts).add(SumPoly.plain(queryLabel(d).neg()));
+  const residual = prediction(ring, d, params, opts).add(SumPoly.plain(queryLabel(ring, d).neg()));
   const sq = residual.square();
-  const e = expectation(sq, { vectors: promptVectors(dist), count: opts.length ?? sym('N'), stats: opts.stats });
+  const e = expectation(sq, { vectors: promptVectors(dist), count: opts.length ?? ring.sym('N'), stats: opts.stats });
   return opts.half === false ? e : e.mul(rf(constant(1, 2)));
 }

@@ -1,33 +1,89 @@
 /**
  * A small exact polynomial layer: sparse distributed polynomials (a map from monomials to exact
- * rational coefficients), after the design of SymPy's `polys/rings.py`. Variables are interned once in a
- * process-wide symbol table, so polynomials built anywhere combine without a ring object; a monomial is a
- * sorted list of (variable index, exponent) pairs and its string key.
+ * rational coefficients), after the design of SymPy's `polys/rings.py`. A {@link PolyRing} is an explicit
+ * value that owns the symbol table (variables interned by name) and the state of the Gaussian engine
+ * built on it (which variable is which coordinate of which random vector, fresh example slots); every
+ * polynomial with a variable carries its ring, and polynomials of two different rings never combine.
+ * Constants need no symbol table and carry no ring (`ring` null): they combine with any ring's
+ * polynomials, as the ground domain's elements do in SymPy. A monomial is a sorted list of (variable
+ * index, exponent) pairs and its string key.
  *
  * Operations: add, subtract, multiply, power, differentiate, substitute, evaluate at rational points,
  * split by a set of variables, and print in a syntax that nerdamer, mathjs and SymPy all parse.
  */
 import { ONE, ZERO, radd, req, rmul, rneg, rpow, rtoString, risZero, rat, type Rat } from './rational';
 
-const names: string[] = [];
-const index = new Map<string, number>();
 const NAME_RULE = /^[A-Za-z][A-Za-z0-9_.]*$/;
 
-/** The index of variable `name`, interning it on first use. Names: a letter, then letters, digits, '_' or '.'. */
-export function varIndex(name: string): number {
-  let i = index.get(name);
-  if (i === undefined) {
-    if (!NAME_RULE.test(name)) throw new RangeError(`variable name '${name}' must match ${NAME_RULE}`);
-    i = names.length;
-    names.push(name);
-    index.set(name, i);
-  }
-  return i;
+/** What the Gaussian engine (gaussian.ts) knows of a variable: the k-th coordinate of vector `vec`, per example slot or not. */
+export interface CoordMeta {
+  vec: string;
+  slot: string | null;
+  k: number;
 }
 
-/** The name of variable index `i`. */
-export function varName(i: number): string {
-  return names[i];
+/**
+ * A polynomial ring over the rationals: its symbol table (names ↔ indices, interned on first use) and the
+ * Gaussian engine's state for the coordinates made in it. Make one per derivation and pass it in; two
+ * rings never share variables.
+ */
+export class PolyRing {
+  private readonly names: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** Gaussian engine: coordinate variables by index. */
+  readonly coordMeta = new Map<number, CoordMeta>();
+  /** Gaussian engine: slot → "vec.k" → variable index. */
+  readonly slotCoords = new Map<string, Map<string, number>>();
+  /** Gaussian engine: memoized moments, per list of random vectors (by identity; see gaussian.ts). */
+  readonly momentMemo = new WeakMap<object, unknown>();
+  private slots = 0;
+
+  /** The index of variable `name`, interning it on first use. Names: a letter, then letters, digits, '_' or '.'. */
+  varIndex(name: string): number {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      if (!NAME_RULE.test(name)) throw new RangeError(`variable name '${name}' must match ${NAME_RULE}`);
+      i = this.names.length;
+      this.names.push(name);
+      this.index.set(name, i);
+    }
+    return i;
+  }
+
+  /** The index of `name` if it is interned, else undefined. */
+  lookup(name: string): number | undefined {
+    return this.index.get(name);
+  }
+
+  /** The name of variable index `i`. */
+  varName(i: number): string {
+    return this.names[i];
+  }
+
+  /** Number of variables interned so far. */
+  get size(): number {
+    return this.names.length;
+  }
+
+  /** The variable `name` of this ring. */
+  sym(name: string): Poly {
+    const i = this.varIndex(name);
+    const b = new Builder();
+    b.add([i], [1], ONE);
+    return b.build(this);
+  }
+
+  /** A fresh example-slot name (`s1`, `s2`, …), unique within this ring. */
+  freshSlot(): string {
+    return `s${++this.slots}`;
+  }
+}
+
+/** The ring of two operands: the one that is not null; throws when both have different rings. */
+function joinRings(a: PolyRing | null, b: PolyRing | null): PolyRing | null {
+  if (a === null) return b;
+  if (b === null || a === b) return a;
+  throw new RangeError('polynomials of two different rings combined (make one PolyRing per derivation and pass it in)');
 }
 
 /** One term: coefficient times the monomial Π vars[k]^exps[k] (vars strictly increasing). */
@@ -78,8 +134,8 @@ class Builder {
       else this.map.set(key, { vars: t.vars, exps: t.exps, c: s });
     }
   }
-  build(): Poly {
-    return new Poly(this.map);
+  build(ring: PolyRing | null): Poly {
+    return new Poly(this.map, ring);
   }
 }
 
@@ -87,9 +143,30 @@ class Builder {
 export class Poly {
   /** Terms keyed by monomial. Do not mutate. */
   readonly terms: ReadonlyMap<string, Term>;
+  /** The ring whose variables the terms use (null for a constant, which needs none). */
+  readonly ring: PolyRing | null;
 
-  constructor(terms: ReadonlyMap<string, Term>) {
+  constructor(terms: ReadonlyMap<string, Term>, ring: PolyRing | null = null) {
     this.terms = terms;
+    let hasVars = false;
+    for (const t of terms.values())
+      if (t.vars.length) {
+        hasVars = true;
+        break;
+      }
+    if (hasVars && ring === null) throw new RangeError('a polynomial with variables needs its ring');
+    this.ring = hasVars ? ring : null;
+  }
+
+  /** This polynomial's ring, or an error naming `what` needed it (a constant has none). */
+  private needRing(what: string): PolyRing {
+    if (!this.ring) throw new RangeError(`${what}: a constant polynomial has no ring to look variable names up in`);
+    return this.ring;
+  }
+
+  /** Index of `name` in this polynomial's ring, or −1 when the name is not interned there (or this is a constant). */
+  private indexOf(name: string): number {
+    return this.ring?.lookup(name) ?? -1;
   }
 
   /** The constant c (a Rat, a bigint or a safe integer). */
@@ -97,22 +174,18 @@ export class Poly {
     const r = typeof c === 'object' ? c : rat(c);
     const b = new Builder();
     b.add([], [], r, '');
-    return b.build();
+    return b.build(null);
   }
 
-  /** The variable `name`. */
-  static variable(name: string): Poly {
-    const i = varIndex(name);
-    const b = new Builder();
-    b.add([i], [1], ONE);
-    return b.build();
-  }
-
-  /** Σ of polynomials. */
+  /** Σ of polynomials (of one ring). */
   static sum(ps: readonly Poly[]): Poly {
     const b = new Builder();
-    for (const p of ps) for (const [k, t] of p.terms) b.add(t.vars, t.exps, t.c, k);
-    return b.build();
+    let ring: PolyRing | null = null;
+    for (const p of ps) {
+      ring = joinRings(ring, p.ring);
+      for (const [k, t] of p.terms) b.add(t.vars, t.exps, t.c, k);
+    }
+    return b.build(ring);
   }
 
   /** Number of terms. */
@@ -135,10 +208,11 @@ export class Poly {
   add(o: Poly): Poly {
     if (o.isZero()) return this;
     if (this.isZero()) return o;
+    const ring = joinRings(this.ring, o.ring);
     const b = new Builder();
     for (const [k, t] of this.terms) b.add(t.vars, t.exps, t.c, k);
     for (const [k, t] of o.terms) b.add(t.vars, t.exps, t.c, k);
-    return b.build();
+    return b.build(ring);
   }
 
   sub(o: Poly): Poly {
@@ -148,7 +222,7 @@ export class Poly {
   neg(): Poly {
     const m = new Map<string, Term>();
     for (const [k, t] of this.terms) m.set(k, { vars: t.vars, exps: t.exps, c: rneg(t.c) });
-    return new Poly(m);
+    return new Poly(m, this.ring);
   }
 
   /** c · this. */
@@ -158,10 +232,11 @@ export class Poly {
     if (req(r, ONE)) return this;
     const m = new Map<string, Term>();
     for (const [k, t] of this.terms) m.set(k, { vars: t.vars, exps: t.exps, c: rmul(t.c, r) });
-    return new Poly(m);
+    return new Poly(m, this.ring);
   }
 
   mul(o: Poly): Poly {
+    const ring = joinRings(this.ring, o.ring);
     if (this.isZero() || o.isZero()) return new Poly(new Map());
     const b = new Builder();
     for (const s of this.terms.values())
@@ -169,7 +244,7 @@ export class Poly {
         const { vars, exps } = mulMonomials(s, t);
         b.add(vars, exps, rmul(s.c, t.c));
       }
-    return b.build();
+    return b.build(ring);
   }
 
   /** this^k, k an integer ≥ 0. */
@@ -187,7 +262,7 @@ export class Poly {
 
   /** ∂/∂name. */
   diff(name: string): Poly {
-    const v = varIndex(name);
+    const v = this.indexOf(name);
     const b = new Builder();
     for (const t of this.terms.values()) {
       const k = t.vars.indexOf(v);
@@ -201,14 +276,19 @@ export class Poly {
       } else exps[k] = e - 1;
       b.add(vars, exps, rmul(t.c, rat(e)));
     }
-    return b.build();
+    return b.build(this.ring);
   }
 
   /** Substitute polynomials for variables (simultaneously). */
   subs(values: ReadonlyMap<string, Poly> | Record<string, Poly>): Poly {
     const byIndex = new Map<number, Poly>();
     const entries = values instanceof Map ? [...values.entries()] : Object.entries(values);
-    for (const [n, p] of entries) byIndex.set(varIndex(n), p);
+    let ring = this.ring;
+    for (const [n, p] of entries) {
+      ring = joinRings(ring, p.ring);
+      const i = this.indexOf(n);
+      if (i >= 0) byIndex.set(i, p);
+    }
     const powCache = new Map<string, Poly>();
     const parts: Poly[] = [];
     const b = new Builder();
@@ -233,11 +313,11 @@ export class Poly {
       }
       if (factor === null) b.add(keepVars, keepExps, t.c);
       else {
-        const mono = new Poly(new Map([[keyOf(keepVars, keepExps), { vars: keepVars, exps: keepExps, c: t.c }]]));
+        const mono = new Poly(new Map([[keyOf(keepVars, keepExps), { vars: keepVars, exps: keepExps, c: t.c }]]), this.ring);
         parts.push(mono.mul(factor));
       }
     }
-    return Poly.sum([b.build(), ...parts]);
+    return Poly.sum([b.build(ring), ...parts]);
   }
 
   /** Rename variables (a substitution by variables, without multiplication). */
@@ -267,20 +347,23 @@ export class Poly {
       }
       b.add(vars, exps, t.c);
     }
-    return b.build();
+    return b.build(this.ring);
   }
 
   /** Evaluate exactly at a rational point; every variable present must have a value. */
   evaluate(point: ReadonlyMap<string, Rat> | Record<string, Rat>): Rat {
     const byIndex = new Map<number, Rat>();
     const entries = point instanceof Map ? [...point.entries()] : Object.entries(point);
-    for (const [n, r] of entries) byIndex.set(varIndex(n), r);
+    for (const [n, r] of entries) {
+      const i = this.indexOf(n);
+      if (i >= 0) byIndex.set(i, r);
+    }
     let s = ZERO;
     for (const t of this.terms.values()) {
       let p = t.c;
       for (let k = 0; k < t.vars.length; k++) {
         const r = byIndex.get(t.vars[k]);
-        if (r === undefined) throw new RangeError(`evaluate: no value for variable '${names[t.vars[k]]}'`);
+        if (r === undefined) throw new RangeError(`evaluate: no value for variable '${this.needRing('evaluate').varName(t.vars[k])}'`);
         p = rmul(p, rpow(r, t.exps[k]));
       }
       s = radd(s, p);
@@ -292,12 +375,12 @@ export class Poly {
   variables(): string[] {
     const s = new Set<number>();
     for (const t of this.terms.values()) for (const v of t.vars) s.add(v);
-    return [...s].sort((a, b) => a - b).map((i) => names[i]);
+    return [...s].sort((a, b) => a - b).map((i) => this.needRing('variables').varName(i));
   }
 
   /** Highest exponent of `name` in any term. */
   degreeIn(name: string): number {
-    const v = varIndex(name);
+    const v = this.indexOf(name);
     let d = 0;
     for (const t of this.terms.values()) {
       const k = t.vars.indexOf(v);
@@ -342,13 +425,13 @@ export class Poly {
       e.b.add(rv, re, t.c);
     }
     const out = new Map<string, { vars: number[]; exps: number[]; rest: Poly }>();
-    for (const [k, e] of builders) out.set(k, { vars: e.vars, exps: e.exps, rest: e.b.build() });
+    for (const [k, e] of builders) out.set(k, { vars: e.vars, exps: e.exps, rest: e.b.build(this.ring) });
     return out;
   }
 
   /** The coefficient of name^k (a polynomial in the other variables). */
   coefficient(name: string, k: number): Poly {
-    const v = varIndex(name);
+    const v = this.indexOf(name);
     const b = new Builder();
     for (const t of this.terms.values()) {
       const i = t.vars.indexOf(v);
@@ -357,7 +440,7 @@ export class Poly {
       if (i < 0) b.add(t.vars, t.exps, t.c);
       else b.add([...t.vars.slice(0, i), ...t.vars.slice(i + 1)], [...t.exps.slice(0, i), ...t.exps.slice(i + 1)], t.c);
     }
-    return b.build();
+    return b.build(this.ring);
   }
 
   /** Whether every coefficient is > 0 (with the zero polynomial: false). */
@@ -372,7 +455,7 @@ export class Poly {
     let best: { mono: string; c: Rat } | null = null;
     for (const t of this.terms.values()) {
       const mono = t.vars
-        .map((v, k) => [names[v], t.exps[k]] as const)
+        .map((v, k) => [this.needRing('firstCoefficient').varName(v), t.exps[k]] as const)
         .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
         .map(([n, e]) => (e === 1 ? n : `${n}^${e}`))
         .join('*');
@@ -385,7 +468,7 @@ export class Poly {
   singleVariable(): string | undefined {
     if (this.terms.size !== 1) return undefined;
     const [t] = this.terms.values();
-    return t.vars.length === 1 && t.exps[0] === 1 && req(t.c, ONE) ? names[t.vars[0]] : undefined;
+    return t.vars.length === 1 && t.exps[0] === 1 && req(t.c, ONE) ? this.needRing('singleVariable').varName(t.vars[0]) : undefined;
   }
 
   equals(o: Poly): boolean {
@@ -401,7 +484,7 @@ export class Poly {
     const rendered: Array<{ mono: string; c: Rat }> = [];
     for (const t of this.terms.values()) {
       const parts: string[] = [];
-      const order = t.vars.map((v, k) => [names[v], t.exps[k]] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      const order = t.vars.map((v, k) => [this.needRing('toString').varName(v), t.exps[k]] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       for (const [n, e] of order) parts.push(e === 1 ? n : `${n}^${e}`);
       rendered.push({ mono: parts.join('*'), c: t.c });
     }
@@ -416,11 +499,6 @@ export class Poly {
     });
     return s;
   }
-}
-
-/** Shorthand: the variable `name`. */
-export function sym(name: string): Poly {
-  return Poly.variable(name);
 }
 
 /** Shorthand: the constant c; `constant(p, q)` is p/q. */

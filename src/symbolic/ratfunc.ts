@@ -5,7 +5,7 @@
  * cancelled against the numerator. No polynomial gcd is needed: two rational functions are equal when
  * their difference over the common denominator expands to 0, which is how identities are decided here.
  */
-import { Poly, constant, varIndex, type Term } from './poly';
+import { Poly, constant, type Term } from './poly';
 import { ONE, rdiv, rpow, rmul, risZero, type Rat } from './rational';
 
 /** One denominator factor base^exp (base normalized: first printed coefficient 1). */
@@ -17,7 +17,7 @@ export interface DenFactor {
 
 /** p divided by name^e (which must divide every term). */
 function divideVariable(p: Poly, name: string, e: number): Poly {
-  const v = varIndex(name);
+  const v = p.ring?.lookup(name) ?? -1;
   const m = new Map<string, Term>();
   for (const t of p.terms.values()) {
     const vars: number[] = [];
@@ -31,11 +31,11 @@ function divideVariable(p: Poly, name: string, e: number): Poly {
     });
     m.set(vars.map((w, k) => `${w}^${exps[k]}`).join('*'), { vars, exps, c: t.c });
   }
-  return new Poly(m);
+  return new Poly(m, p.ring);
 }
 
 function minExponent(p: Poly, name: string): number {
-  const v = varIndex(name);
+  const v = p.ring?.lookup(name) ?? -1;
   let m = Infinity;
   for (const t of p.terms.values()) {
     const k = t.vars.indexOf(v);
@@ -54,7 +54,7 @@ function factorsOf(den: Poly): { factors: DenFactor[]; scale: Rat } {
     const [t] = den.terms.values();
     return {
       factors: t.vars.map((v, k) => {
-        const base = Poly.variable(den.variables().find((n) => varIndex(n) === v)!);
+        const base = den.ring!.sym(den.ring!.varName(v));
         return { base, key: base.toString(), exp: t.exps[k] };
       }),
       scale: t.c,
@@ -215,7 +215,11 @@ export function rf(p: Poly | number): RatFunc {
 
 /** p with rational functions substituted for some of its variables (the others kept), as a rational function. */
 export function substituteRational(p: Poly, values: Record<string, RatFunc>): RatFunc {
-  const idx = new Map(Object.entries(values).map(([n, v]) => [varIndex(n), v]));
+  const idx = new Map<number, RatFunc>();
+  for (const [n, v] of Object.entries(values)) {
+    const i = p.ring?.lookup(n);
+    if (i !== undefined) idx.set(i, v);
+  }
   const powCache = new Map<string, RatFunc>();
   const pw = (v: number, e: number): RatFunc => {
     const k = `${v}^${e}`;

@@ -2,13 +2,15 @@
 import { bench, describe } from 'vitest';
 import { covarianceSymbols, generalParams, populationLoss, reducedParams } from '../../src/symbolic/model';
 import { nerdamerLoss, nReducedParams } from '../../src/symbolic/nerdamerModel';
+import { PolyRing } from '../../src/symbolic/poly';
 
 const lambdaStrings = (d: number) => Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => `l${Math.min(i, j) + 1}${Math.max(i, j) + 1}`));
 
 for (const d of [2, 3]) {
   describe(`P2 L(u, U), full Λ, d = ${d}`, () => {
     bench('own polynomial layer', () => {
-      populationLoss({ d, promptCov: covarianceSymbols('l', d) }, reducedParams(d));
+      const R = new PolyRing();
+      populationLoss(R, { d, promptCov: covarianceSymbols(R, 'l', d) }, reducedParams(R, d));
     });
   });
 }
@@ -19,6 +21,7 @@ describe('P2 L(u, U), full Λ, d = 2', () => {
 });
 describe('P3 full-parameter L, d = 2', () => {
   bench('own polynomial layer (all 18 entries symbolic)', () => {
-    populationLoss({ d: 2, promptCov: covarianceSymbols('l', 2) }, generalParams(2));
+    const R = new PolyRing();
+    populationLoss(R, { d: 2, promptCov: covarianceSymbols(R, 'l', 2) }, generalParams(R, 2));
   }, { iterations: 5, time: 0 });
 });

@@ -80,3 +80,16 @@ describe('ziggurat normals', () => {
     expect(Math.abs(tail - N * p)).toBeLessThan(normalQuantile(1 - 2.5e-7) * Math.sqrt(N * p * (1 - p)));
   });
 });
+
+describe('ziggurat uniforms', () => {
+  it('fillUniform gives the values of repeated uniform() (one 32-bit output each, in (0, 1)) and the same stream state after', () => {
+    const a = ziggurat(stream(77).child('u'));
+    const b = ziggurat(stream(77).child('u'));
+    const out = new Float64Array(10_003);
+    a.fillUniform(out, 2, 10_000);
+    for (let i = 0; i < 10_000; i++) expect(out[2 + i]).toBe(b.uniform());
+    expect([out[0], out[1], out[10_002]]).toEqual([0, 0, 0]);
+    expect(out.subarray(2, 10_002).every((u) => u > 0 && u < 1)).toBe(true);
+    expect(a.next()).toBe(b.next());
+  });
+});

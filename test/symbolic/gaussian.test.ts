@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { gaussianMoment } from '../../src/moments';
-import { constant, sym } from '../../src/symbolic/poly';
+import { constant, PolyRing } from '../../src/symbolic/poly';
+
+/** This file's polynomial ring. */
+const R = new PolyRing();
+const sym = (name: string) => R.sym(name);
 import { rf } from '../../src/symbolic/ratfunc';
 import { SumPoly, coord, coords, expectPoly, expectation, fallingFactorial, setPartitions } from '../../src/symbolic/gaussian';
 import { covarianceSymbols } from '../../src/symbolic/model';
@@ -11,7 +15,7 @@ import { nExpect } from '../../src/symbolic/nerdamerEngine';
 
 const s = sym('s');
 const one = [{ name: 'g', cov: [[s]] }];
-const z = coord('g', 0);
+const z = coord(R, 'g', 0);
 
 describe('Isserlis moments', () => {
   it('E z⁴ = 3s², E z⁶ = 15s³, odd moments 0 (z ~ N(0, s))', () => {
@@ -20,8 +24,8 @@ describe('Isserlis moments', () => {
     expect(expectPoly(z.pow(5), one).isZero()).toBe(true);
   });
   it('E[z₁² z₂²] = l11 l22 + 2 l12²', () => {
-    const cov = covarianceSymbols('l', 2);
-    const [a, b] = coords('h', 2);
+    const cov = covarianceSymbols(R, 'l', 2);
+    const [a, b] = coords(R, 'h', 2);
     const e = expectPoly(a.pow(2).mul(b.pow(2)), [{ name: 'h', cov }]);
     expect(e.equals(sym('l11').mul(sym('l22')).add(sym('l12').pow(2).scale(2)))).toBe(true);
   });
@@ -34,7 +38,7 @@ describe('Isserlis moments', () => {
         [-0.25, 0.125, 1.5],
       ];
       const cov = lam.map((row) => row.map((v) => constant(rat(BigInt(v * 8), 8n))));
-      const c = coords('k', 3);
+      const c = coords(R, 'k', 3);
       const p = idx.reduce((acc, i) => acc.mul(c[i]), constant(1));
       const e = expectPoly(p, [{ name: 'k', cov }]);
       expect(rtoNumber(e.constantValue()!)).toBeCloseTo(gaussianMoment(lam, idx), 12);
@@ -54,14 +58,14 @@ describe('coincidence classes', () => {
   it('E[(Σ_a x_a²)²] = N·3λ² + N(N − 1)·λ² and E[(Σ_a x_a)²] = Nλ, with N a symbol', () => {
     const lam = [[sym('lam')]];
     const vec = [{ name: 'x', cov: lam, perExample: true }];
-    const sq = SumPoly.over('a', coord('x', 0, 'a').pow(2));
+    const sq = SumPoly.over('a', coord(R, 'x', 0, 'a').pow(2));
     const e = expectation(sq.mul(sq), { vectors: vec });
     const N = sym('N');
     expect(e.equals(rf(N.scale(3).add(N.mul(N.sub(constant(1)))).mul(sym('lam').pow(2))))).toBe(true);
-    const lin = SumPoly.over('a', coord('x', 0, 'a'));
+    const lin = SumPoly.over('a', coord(R, 'x', 0, 'a'));
     expect(expectation(lin.square(), { vectors: vec }).equals(rf(N.mul(sym('lam'))))).toBe(true);
   });
   it('refuses a coordinate of a vector that was not declared', () => {
-    expect(() => expectPoly(coord('nope', 0), one)).toThrow(/no such vector/);
+    expect(() => expectPoly(coord(R, 'nope', 0), one)).toThrow(/no such vector/);
   });
 });

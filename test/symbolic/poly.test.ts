@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { evaluate as mathEvaluate } from 'mathjs';
 import nerdamer from 'nerdamer';
-import { Poly, constant, sym } from '../../src/symbolic/poly';
+import { Poly, constant, PolyRing } from '../../src/symbolic/poly';
+
+/** This file's polynomial ring. */
+const R = new PolyRing();
+const sym = (name: string) => R.sym(name);
 import { RatFunc, rf } from '../../src/symbolic/ratfunc';
 import { rat, radd, rdiv, rfromNumber, rmul, rtoNumber, rtoString } from '../../src/symbolic/rational';
 
@@ -78,5 +82,37 @@ describe('rational functions', () => {
   it('differentiate by the quotient rule: d/dN (1/(N + 1)) = −1/(N + 1)²', () => {
     const r = rf(1).div(N.add(rf(1))).diff('N');
     expect(r.equals(rf(-1).div(N.add(rf(1)).mul(N.add(rf(1)))))).toBe(true);
+  });
+});
+
+describe('PolyRing: the symbol table and the Gaussian engine state are an explicit value', () => {
+  it('keeps two rings apart: same names, separate tables; combining them is refused', () => {
+    const A = new PolyRing();
+    const B = new PolyRing();
+    B.sym('z'); // interned first in B only: indices differ between the rings
+    const xa = A.sym('x');
+    const xb = B.sym('x');
+    expect(A.size).toBe(1);
+    expect(B.size).toBe(2);
+    expect(xa.toString()).toBe(xb.toString());
+    expect(() => xa.add(xb)).toThrow(/two different rings/);
+    expect(() => xa.mul(xb)).toThrow(/two different rings/);
+    // constants carry no ring and combine with either
+    expect(xa.add(constant(2)).ring).toBe(A);
+    expect(constant(3).mul(xb).ring).toBe(B);
+    expect(xa.mul(xa).diff('x').toString()).toBe('2*x');
+    expect(xa.diff('y').isZero()).toBe(true); // y is not a variable of A
+  });
+
+  it('keeps the Gaussian engine’s coordinates per ring (a coordinate of ring A is a plain symbol in ring B)', async () => {
+    const { coord, expectPoly } = await import('../../src/symbolic/gaussian');
+    const A = new PolyRing();
+    const B = new PolyRing();
+    const vec = [{ name: 'g', cov: [[constant(5)]] }];
+    expect(expectPoly(coord(A, 'g', 0).pow(2), vec).toString()).toBe('5');
+    const plainInB = B.sym('g.1').pow(2);
+    expect(expectPoly(plainInB, vec).toString()).toBe('g.1^2');
+    expect(A.coordMeta.size).toBe(1);
+    expect(B.coordMeta.size).toBe(0);
   });
 });
