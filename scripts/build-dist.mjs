@@ -5,7 +5,7 @@
  * specifier in dist/**.js and dist/**.d.ts to the file that exists: `./x` → `./x.js`, `./dir` →
  * `./dir/index.js`. A specifier that resolves to neither fails the build (nothing is guessed).
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,5 +46,7 @@ if (missing.length) {
   process.stderr.write(`build: relative imports that resolve to no file:\n  ${missing.join('\n  ')}\n`);
   process.exit(1);
 }
+// Data the sources read beside themselves (C18's committed checkpoint) travels with the built files.
+for (const data of ['src/claims/data']) if (existsSync(join(root, data))) cpSync(join(root, data), join(dist, data), { recursive: true });
 writeFileSync(join(dist, '.stamp'), `${new Date().toISOString()}\n`); // bin/icl-audit.mjs compares sources with it
 process.stdout.write(`build: dist/ ready (${files} files, ${rewritten} relative imports made explicit)\n`);
