@@ -17,7 +17,8 @@ import { theorem41SigmaBound } from '../theory/theorem41';
 import { gdStepScale, gradientFlow, RK45_DEFAULT_RTOL, STIFF_DEFAULT_RTOL, subsampleTrajectory, type FlowMethod, type FlowResult } from '../dynamics';
 import { covarianceFileArg, familyArg, intArg, numberArg, seedArg } from './args';
 import { EXIT, UsageError } from './errors';
-import { writeJsonFile } from './output';
+import { outputArg, writeJsonFile } from './output';
+import { assertValid, covarianceSchema, type CovarianceRules } from '../validate';
 import { progress } from './progress';
 import { VERSION } from './version';
 
@@ -56,6 +57,19 @@ export interface FlowInputs {
 
 const METHODS: readonly FlowMethod[] = ['stiff', 'rk45', 'gd'];
 
+/**
+ * The flow's reach, measured (d = 3, diagonal Λ, every default): from Assumption 3.3 the stiff flow needs
+ * t ≈ 20/λ_min² to converge, so with tMax = 1e12 it converges when λ_min ≥ 1e-5 (λ_min = 1e-6 runs out of
+ * time); with λ_max = 1e6 and κ = 1 its step control fails at t = 0. The families have mean eigenvalue 1,
+ * so --kappa ≤ 1e5 keeps λ_min ≥ 1e-5.
+ */
+export const FLOW_COVARIANCE_RULES: CovarianceRules = {
+  eigenRange: [1e-5, 1e5],
+  rangeBecause: 'the stiff flow converges within t ≤ 1e12 only for λ_min ≥ 1e-5, and its step control fails for λ_max ≥ 1e6',
+};
+/** Largest --kappa of the families (mean eigenvalue 1, so λ_min ≥ 1/κ stays in the flow's reach). */
+export const FLOW_MAX_KAPPA = 1e5;
+
 /** Validate every option (UsageError naming the argument and the rule); reads the covariance file. */
 export function parseFlowOptions(o: FlowCommandOptions): FlowInputs {
   const d = intArg('--d', o.d, 1, 64);
@@ -63,7 +77,7 @@ export function parseFlowOptions(o: FlowCommandOptions): FlowInputs {
   if (o.cov !== undefined && o.covFile !== undefined) throw new UsageError('--cov and --cov-file cannot be used together (give one covariance source)');
   if (o.kappa !== undefined && o.covFile !== undefined) throw new UsageError('--kappa applies to the --cov families, not to --cov-file (the file fixes Λ)');
   const family = o.covFile !== undefined ? null : familyArg('--cov', o.cov ?? 'rotated');
-  const kappa = o.kappa !== undefined ? numberArg('--kappa', o.kappa, { min: 1, max: 1e12 }) : family ? 10 : null;
+  const kappa = o.kappa !== undefined ? numberArg('--kappa', o.kappa, { min: 1, max: FLOW_MAX_KAPPA }) : family ? 10 : null;
   const sigma = o.sigma !== undefined ? numberArg('--sigma', o.sigma, { min: 0, openMin: true, max: 1e6 }) : null;
   const seed = seedArg(o.seed);
   const rtol = o.rtol !== undefined ? numberArg('--rtol', o.rtol, { min: 0, openMin: true, max: 1e-3 }) : null;
@@ -74,8 +88,8 @@ export function parseFlowOptions(o: FlowCommandOptions): FlowInputs {
   if (step !== null && method !== 'gd') throw new UsageError(`--step applies only to --method gd (got --method ${method})`);
   if (rtol !== null && method === 'gd') throw new UsageError('--rtol applies only to --method stiff or rk45 (gradient descent has a fixed step; use --step)');
   const maxSteps = o.maxSteps !== undefined ? intArg('--max-steps', o.maxSteps, 1, 1e9) : null;
-  if (o.json !== undefined && o.json.trim() === '') throw new UsageError('--json must name a file');
-  const lambdaFromFile = o.covFile !== undefined ? covarianceFileArg('--cov-file', o.covFile, d) : null;
+  outputArg('--json', o.json);
+  const lambdaFromFile = o.covFile !== undefined ? covarianceFileArg('--cov-file', o.covFile, d, FLOW_COVARIANCE_RULES) : null;
   return { d, n, family, covFile: o.covFile ?? null, kappa: family ? kappa : null, sigma, seed, rtol, method, step, maxSteps, lambdaFromFile };
 }
 
@@ -98,7 +112,13 @@ export function runFlowCommand(inp: FlowInputs, onFraction?: (f: number, label: 
   const root = stream(inp.seed);
   const covStream = root.child('covariance');
   const thetaStream = root.child('theta');
-  const lambda = inp.lambdaFromFile ?? drawCovariance(inp.family ?? 'rotated', inp.d, covStream, { kappa: inp.kappa ?? 10 });
+  const lambda =
+    inp.lambdaFromFile ??
+    assertValid(
+      covarianceSchema({ ...FLOW_COVARIANCE_RULES, d: inp.d }),
+      drawCovariance(inp.family ?? 'rotated', inp.d, covStream, { kappa: inp.kappa ?? 10 }),
+      `--cov ${inp.family} (seed ${inp.seed}: another --seed draws another Λ)`,
+    );
   const theta = randomTheta(inp.d, thetaStream);
   const sigmaBound = theorem41SigmaBound(lambda, inp.n);
   const sigma = inp.sigma ?? Math.min(0.1, 0.5 * sigmaBound);

@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import { claimIds, claimRegistry } from '../claims/registry';
 import { runClaims } from '../claims/run';
 import { renderVerifyReport, verifyReport } from '../report/verifyReport';
+import { shardOf } from '../claims/shard';
+import { assertValid, shardSchema } from '../validate';
 import { idListArg, intArg, seedArg } from './args';
 import { EXIT, UsageError } from './errors';
-import { writeJsonFile } from './output';
+import { outputArg, writeJsonFile } from './output';
 import { progress } from './progress';
 import { VERSION } from './version';
 
@@ -17,6 +19,7 @@ export interface VerifyCommandOptions {
   json?: string;
   replay?: string;
   quiet?: boolean;
+  shard?: string;
 }
 
 /** Register `icl-audit verify`. */
@@ -29,6 +32,7 @@ export function registerVerify(program: Command, setCode: (code: number) => void
     .option('--runs <R>', 'random cases per property (integer 1..100000)', '100')
     .option('--json <FILE>', 'write the full report as JSON')
     .option('--replay <PATH>', 'replay one fast-check case (from a counterexample) of the single claim given by --claims')
+    .option('--shard <i/n>', 'run only shard i of n (every n-th claim) and write a partial report; join the parts with `icl-audit merge`')
     .option('--quiet', 'print only the summary line')
     .action(async (opts: VerifyCommandOptions) => {
       const ids = idListArg('--claims', opts.claims, claimIds());
@@ -38,7 +42,11 @@ export function registerVerify(program: Command, setCode: (code: number) => void
         if (!ids || ids.length !== 1) throw new UsageError('--replay needs exactly one claim id in --claims');
         if (!/^\d+(:\d+)*$/.test(opts.replay)) throw new UsageError(`--replay must be a fast-check path like 12:0:3, got '${opts.replay}'`);
       }
-      const claims = claimRegistry().filter((c) => !ids || ids.includes(c.id));
+      const shard = opts.shard === undefined ? undefined : assertValid(shardSchema, opts.shard, '--shard');
+      if (shard && opts.replay !== undefined) throw new UsageError('--shard and --replay cannot be used together (a replay runs one case)');
+      outputArg('--json', opts.json);
+      const selected = claimRegistry().filter((c) => !ids || ids.includes(c.id));
+      const claims = shard ? shardOf(selected, shard) : selected;
       const bar = progress('verify');
       const t0 = performance.now();
       const results = await runClaims(claims, {
@@ -48,9 +56,10 @@ export function registerVerify(program: Command, setCode: (code: number) => void
         onProgress: (k, n, id, done, total) => bar.update(k + Math.min(1, done / Math.max(total, 1)), n, `${id} ${done}/${total}`),
       });
       bar.done();
-      const report = verifyReport(VERSION, seed, runs, results, Math.round(performance.now() - t0));
+      const whole = verifyReport(VERSION, seed, runs, results, Math.round(performance.now() - t0));
+      const report = shard ? { ...whole, shard: { index: shard.index, count: shard.count, of: selected.map((c) => c.id) } } : whole;
       if (opts.json) writeJsonFile(opts.json, report);
-      const text = renderVerifyReport(report);
+      const text = renderVerifyReport(report) + (shard ? ` (shard ${shard.index}/${shard.count}: ${claims.map((c) => c.id).join(', ') || 'no claims'})` : '');
       process.stdout.write((opts.quiet ? text.split('\n').slice(-1).join('\n') : text) + '\n');
       setCode(report.summary.falsified > 0 ? EXIT.falsified : EXIT.ok);
     });

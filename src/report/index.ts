@@ -1,2 +1,3 @@
 export * from './table';
 export * from './verifyReport';
+export * from './merge';
