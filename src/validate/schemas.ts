@@ -23,10 +23,12 @@ export function show(v: unknown): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
+/** Decimal notation only (no hex, no 'Infinity'): '2', '-0.5', '.5', '1e-3'. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const numericString = (v: unknown): unknown => {
   if (typeof v !== 'string') return v;
   const t = v.trim();
-  return t === '' ? v : Number(t);
+  return DECIMAL.test(t) ? Number(t) : v;
 };
 
 /** An integer in [min, max], given as a number or as a decimal string (no exponent, no fraction). */
