@@ -48,7 +48,7 @@ function toCheckResult(results: DerivationResult[], ctx: CheckContext): CheckRes
     tolerance: 0,
     worstRatio: failed > 0 ? Infinity : 0,
     cases: results.reduce((s, r) => s + r.steps.length, 0),
-    notes: results.map((r) => `${r.id}: ${r.verdict} (${r.steps.length} steps, ${r.ms} ms)${r.notes?.length ? ` — ${r.notes.join('; ')}` : ''}`),
+    notes: results.map((r) => `${r.id}: ${r.verdict} (${r.steps.length} steps)${r.notes?.length ? ` — ${r.notes.join('; ')}` : ''}`),
     parts: results.map((r) => ({ name: r.id, verdict: r.verdict, worstError: r.steps.filter((s) => s.verdict === 'falsified').length, tolerance: 0, note: r.title })),
     ...(firstBad && badStep
       ? {
