@@ -11,7 +11,7 @@ import { generalParams, prediction, PAPER_MODEL } from '../src/symbolic/model';
 import { nerdamerLoss, nGeneralParams } from '../src/symbolic/nerdamerModel';
 import { nDiff, nIsZero, nSubs } from '../src/symbolic/nerdamerEngine';
 import { matrixPoint, randomRational, randomSpdRational, relativeError, toMat } from '../src/symbolic/points';
-import { monteCarloFullLoss, zCheck } from '../src/symbolic/montecarlo';
+import { monteCarloFullLoss, Z_BOUND, zCheck } from '../src/symbolic/montecarlo';
 import { sampledRouteCheck } from '../src/symbolic/sampledRoute';
 import { rat, rfromNumber, rtoNumber, rtoString, type Rat } from '../src/symbolic/rational';
 import { derivedLoss } from './derived';
@@ -130,7 +130,7 @@ export const P3: Derivation = {
       return { ok: worst <= 1e-12, detail: `3 prompts, worst relative error ${worst.toExponential(2)}` };
     });
     if (opts.monteCarlo !== false)
-      log.run('L(θ) at a random θ (all entries) vs Monte Carlo with predictFull (4·10⁴ prompts, N = 4), within 4.89 standard errors', () => {
+      log.run(`L(θ) at a random θ (all entries) vs Monte Carlo with predictFull (4·10⁴ prompts, N = 4), within ${Z_BOUND} standard errors`, () => {
         const point = { ...matrixPoint('l', lamQ), ...thetaPoint, N: rat(4n) };
         const value = rtoNumber(full.evaluate(point));
         const est = monteCarloFullLoss({ d, promptCov: toMat(lamQ) }, 4, { wpv, wkq }, 40000, rng.child('mc'));
