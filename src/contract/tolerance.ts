@@ -37,6 +37,17 @@ export function momentSolveTolerance(d: number, kappaP: number, kappaQ: number, 
 }
 
 /**
+ * Relative error bound for the exact route's minimizer V* = P⁻¹(B Q⁻¹) against the paper's Γ⁻¹:
+ * {@link momentSolveTolerance} plus SAFETY · γ_d · κ(P)·κ(Q). The two solves compound: B Q⁻¹ carries a
+ * relative error of about γ_d κ(Q) (a backward-stable solve of size d), and the solve with P amplifies a
+ * relative perturbation of its right-hand side by up to κ(P). Measured (`npm run audit:range`): the error
+ * grows like κ(Λ)²·u, which the sum κ(P) + κ(Q) alone under-covered from κ(Λ) = 1e5 at d = 8.
+ */
+export function minimizerTolerance(d: number, kappaP: number, kappaQ: number, kappaGamma: number): number {
+  return momentSolveTolerance(d, kappaP, kappaQ, kappaGamma) + SAFETY * gammaN(d) * kappaP * kappaQ;
+}
+
+/**
  * The statistical budget (docs/statistics.md). One whole audit (`icl-audit verify`, every claim) may raise a
  * false alarm, a true claim reported falsified by chance, with probability at most AUDIT_FALSE_ALARM. The
  * audit makes at most SAMPLED_COMPARISONS_PER_AUDIT sampled comparisons (27 counted in docs/statistics.md;
