@@ -21,4 +21,5 @@ export * as theory from './theory';
 export * as moments from './moments';
 export * as dynamics from './dynamics';
 export * as montecarlo from './montecarlo';
+export * as baselines from './baselines';
 export { main as runCli } from './cli/main';

@@ -1,7 +1,7 @@
 /** C01 — Lemma D.2: Gaussian fourth moments, and their sample form E[SAS]. */
 import type { PaperFormulas } from '../theory/formulas';
 import { lemmaD2Property, lemmaD2SampledProperty } from '../../properties/appendixD';
-import { combineParts } from '../contract/parts';
+import { runParts } from '../contract/parts';
 import { checkProperty } from '../contract/propertyCheck';
 import { SAFETY } from '../contract/tolerance';
 import type { Claim } from '../contract/types';
@@ -18,11 +18,19 @@ export function c01LemmaD2(f: PaperFormulas): Claim {
       bound: `${SAFETY}·2·γ_{3d²+8}`,
       justification: `each entry is a sum of 3d² two-factor products; floating-point summation error is at most γ_n times the sum of absolute terms (Higham §3.1), for both routes; safety factor ${SAFETY}`,
     },
+    partIds: ['exact', 'sampled'],
     async check(ctx) {
-      return combineParts([
-        { name: 'exact: Isserlis index by index', result: checkProperty(lemmaD2Property(f), ctx, { claimId: 'C01' }) },
-        { name: 'Monte Carlo, simultaneous intervals (4 cases, family level 1 − 2.5e-8: the audit’s budget)', result: checkProperty(lemmaD2SampledProperty(f), { ...ctx, seed: (ctx.seed ^ 0x5a5a5a5a) | 0 }, { claimId: 'C01' }) },
-      ]);
+      return runParts(
+        [
+          { id: 'exact', name: 'exact: Isserlis index by index', run: (c) => checkProperty(lemmaD2Property(f), c, { claimId: 'C01', part: 'exact' }) },
+          {
+            id: 'sampled',
+            name: 'Monte Carlo, simultaneous intervals (4 cases, family level 1 − 2.5e-8: the audit’s budget)',
+            run: (c) => checkProperty(lemmaD2SampledProperty(f), { ...c, seed: (c.seed ^ 0x5a5a5a5a) | 0 }, { claimId: 'C01', part: 'sampled' }),
+          },
+        ],
+        ctx,
+      );
     },
   };
 }

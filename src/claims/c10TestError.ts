@@ -2,8 +2,8 @@
 import type { PaperFormulas } from '../theory/formulas';
 import { generalFormProperty, rateBoundProperty, testErrorProperty, testErrorSampledProperty } from '../../properties/section4';
 import { checkProperty } from '../contract/propertyCheck';
-import { combineParts } from '../contract/parts';
-import type { Claim } from '../contract/types';
+import { runParts } from '../contract/parts';
+import type { CheckContext, Claim } from '../contract/types';
 
 /** The C10 claim. */
 export function c10TestError(f: PaperFormulas): Claim {
@@ -18,14 +18,22 @@ export function c10TestError(f: PaperFormulas): Claim {
       bound: '8·d·(γ_{3d²+8}κ(P) + γ_{d²}(κ(P)+κ(Q)+κ(Γ))) (scaled by the size of the terms); rate bound: 1 + rounding',
       justification: 'terms of the error are of size ≤ tr Λ, so rounding scales with tr Λ; the minimizer enters to first order with a factor ≤ 2; computed per case from its condition numbers',
     },
+    partIds: ['derived', 'general', 'rate', 'sampled'],
     async check(ctx) {
-      const sub = (name: string) => ({ ...ctx, seed: (ctx.seed ^ hash(name)) | 0 });
-      return combineParts([
-        { name: 'derived Gaussian form (spec C10)', result: checkProperty(testErrorProperty(f), ctx, { claimId: 'C10' }) },
-        { name: "paper's general form, fixed task (Theorem 4.2 as restated)", result: checkProperty(generalFormProperty(f), sub('general'), { claimId: 'C10' }) },
-        { name: 'rate bound (Corollary 4.3 as restated)', result: checkProperty(rateBoundProperty(f), sub('rate'), { claimId: 'C10' }) },
-        { name: 'Monte Carlo of the full LSA at the limit (4 cases, family level 1 − 2.5e-8: the audit’s budget)', result: checkProperty(testErrorSampledProperty(f), sub('sampled'), { claimId: 'C10' }) },
-      ]);
+      const sub = (c: CheckContext, name: string): CheckContext => ({ ...c, seed: (c.seed ^ hash(name)) | 0 });
+      return runParts(
+        [
+          { id: 'derived', name: 'derived Gaussian form (spec C10)', run: (c) => checkProperty(testErrorProperty(f), c, { claimId: 'C10', part: 'derived' }) },
+          { id: 'general', name: "paper's general form, fixed task (Theorem 4.2 as restated)", run: (c) => checkProperty(generalFormProperty(f), sub(c, 'general'), { claimId: 'C10', part: 'general' }) },
+          { id: 'rate', name: 'rate bound (Corollary 4.3 as restated)', run: (c) => checkProperty(rateBoundProperty(f), sub(c, 'rate'), { claimId: 'C10', part: 'rate' }) },
+          {
+            id: 'sampled',
+            name: 'Monte Carlo of the full LSA at the limit (4 cases, family level 1 − 2.5e-8: the audit’s budget)',
+            run: (c) => checkProperty(testErrorSampledProperty(f), sub(c, 'sampled'), { claimId: 'C10', part: 'sampled' }),
+          },
+        ],
+        ctx,
+      );
     },
   };
 }

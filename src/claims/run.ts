@@ -3,8 +3,8 @@
 import { assertValid, integerSchema, refuse, seedSchema } from '../validate';
 import type { CheckContext, CheckResult, Claim } from '../contract/types';
 
-/** A claim's result with its identity and timing, as reported. */
-export interface ClaimReport extends CheckResult {
+/** A claim's identity and timing, as reported with its result. */
+export interface ClaimInfo {
   id: string;
   source: string;
   statement: string;
@@ -14,6 +14,9 @@ export interface ClaimReport extends CheckResult {
   seed: number;
   elapsedMs: number;
 }
+
+/** A claim's result with its identity and timing, as reported (a union on `verdict`, as CheckResult). */
+export type ClaimReport = ClaimInfo & CheckResult;
 
 /** The seed of claim `id` under root seed `seed` (FNV-1a of the id mixed into the seed; int32). */
 export function claimSeed(seed: number, id: string): number {
@@ -31,6 +34,8 @@ export interface RunClaimsOptions {
   runs: number;
   /** A fast-check path replaying one case (with one claim). */
   path?: string;
+  /** Run only this part of the claim (with one claim; one of its `partIds`). */
+  part?: string;
   /** Called when a claim starts and as its cases progress. */
   onProgress?: (claimIndex: number, claimCount: number, id: string, done: number, total: number) => void;
 }
@@ -46,14 +51,14 @@ export async function runClaims(claims: Claim[], opts: RunClaimsOptions): Promis
   for (let k = 0; k < claims.length; k++) {
     const c = claims[k];
     const seed = claimSeed(opts.seed, c.id);
-    const ctx: CheckContext = { seed, rootSeed: opts.seed, runs: opts.runs, path: opts.path, progress: (done, total) => opts.onProgress?.(k, claims.length, c.id, done, total) };
+    const ctx: CheckContext = { seed, rootSeed: opts.seed, runs: opts.runs, path: opts.path, part: opts.part, progress: (done, total) => opts.onProgress?.(k, claims.length, c.id, done, total) };
     opts.onProgress?.(k, claims.length, c.id, 0, 1);
     const t0 = performance.now();
     let result: CheckResult;
     try {
       result = await c.check(ctx);
     } catch (e) {
-      result = { verdict: 'inconclusive', worstError: NaN, tolerance: NaN, worstRatio: NaN, cases: 0, notes: [`the check failed to run: ${(e as Error).message}`] };
+      result = { verdict: 'inconclusive', reason: `the check failed to run: ${(e as Error).message}`, worstError: NaN, tolerance: NaN, worstRatio: NaN, cases: 0, notes: [`the check failed to run: ${(e as Error).message}`] };
     }
     out.push({ id: c.id, source: c.source, statement: c.statement, routes: c.routes, toleranceDeclared: c.tolerance, seed, ...result, elapsedMs: Math.round(performance.now() - t0) });
   }

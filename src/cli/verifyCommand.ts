@@ -18,6 +18,7 @@ export interface VerifyCommandOptions {
   runs?: string;
   json?: string;
   replay?: string;
+  part?: string;
   quiet?: boolean;
   shard?: string;
 }
@@ -32,6 +33,7 @@ export function registerVerify(program: Command, setCode: (code: number) => void
     .option('--runs <R>', 'random cases per property (integer 1..100000)', '100')
     .option('--json <FILE>', 'write the full report as JSON')
     .option('--replay <PATH>', 'replay one fast-check case (from a counterexample) of the single claim given by --claims')
+    .option('--part <ID>', 'run only this part of the single claim given by --claims (a counterexample names its part)')
     .option('--shard <i/n>', 'run only shard i of n (every n-th claim) and write a partial report; join the parts with `icl-audit merge`')
     .option('--quiet', 'print only the summary line')
     .action(async (opts: VerifyCommandOptions) => {
@@ -42,17 +44,25 @@ export function registerVerify(program: Command, setCode: (code: number) => void
         if (!ids || ids.length !== 1) throw new UsageError('--replay needs exactly one claim id in --claims');
         if (!/^\d+(:\d+)*$/.test(opts.replay)) throw new UsageError(`--replay must be a fast-check path like 12:0:3, got '${opts.replay}'`);
       }
+      if (opts.part !== undefined && (!ids || ids.length !== 1)) throw new UsageError('--part needs exactly one claim id in --claims');
       const shard = opts.shard === undefined ? undefined : assertValid(shardSchema, opts.shard, '--shard');
-      if (shard && opts.replay !== undefined) throw new UsageError('--shard and --replay cannot be used together (a replay runs one case)');
+      if (shard && (opts.replay !== undefined || opts.part !== undefined)) throw new UsageError('--shard cannot be used with --replay or --part (they run one claim)');
       outputArg('--json', opts.json);
       const selected = claimRegistry().filter((c) => !ids || ids.includes(c.id));
       const claims = shard ? shardOf(selected, shard) : selected;
+      if (ids?.length === 1 && claims.length === 1) {
+        const parts = claims[0].partIds;
+        if (opts.part !== undefined && !parts?.includes(opts.part))
+          throw new UsageError(parts ? `--part must be one of ${parts.join(', ')} for ${ids[0]}, got '${opts.part}'` : `--part: ${ids[0]} has no parts, got '${opts.part}'`);
+        if (opts.replay !== undefined && parts && opts.part === undefined) throw new UsageError(`--replay on ${ids[0]} needs --part (one of ${parts.join(', ')}): a path replays one part's property`);
+      }
       const bar = progress('verify');
       const t0 = performance.now();
       const results = await runClaims(claims, {
         seed,
         runs,
         path: opts.replay,
+        part: opts.part,
         onProgress: (k, n, id, done, total) => bar.update(k + Math.min(1, done / Math.max(total, 1)), n, `${id} ${done}/${total}`),
       });
       bar.done();

@@ -5,6 +5,7 @@
  * `inconclusive` and says why.
  */
 import fc from 'fast-check';
+import { replayCommand } from './parts';
 import type { CheckContext, CheckResult, Counterexample } from './types';
 
 /** What one case of a property computes. */
@@ -42,6 +43,8 @@ export const PRECISION_LIMIT = 1e-2;
 export interface PropertyCheckOptions {
   /** Claim id, for the replay hint. */
   claimId: string;
+  /** The id of the part of the claim this property checks (when the claim has parts), for the replay hint. */
+  part?: string;
   /** A fast-check path to replay one case. */
   path?: string;
 }
@@ -99,19 +102,22 @@ export function checkProperty<T>(prop: ClaimProperty<T>, ctx: CheckContext & { p
   }
   const ce = details.counterexample?.[0] as T | undefined;
   const rootSeed = ctx.rootSeed ?? ctx.seed;
-  const replay = `icl-audit verify --claims ${opts.claimId} --seed ${rootSeed} --replay '${details.counterexamplePath}'`;
   if (details.errorInstance instanceof RouteFailure || ce === undefined) {
+    const why = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
     return {
       verdict: 'inconclusive',
+      reason: `a route failed to evaluate a case: ${why} (root seed ${rootSeed}, path '${details.counterexamplePath ?? ''}')`,
       worstError,
       tolerance: worstTol,
       worstRatio,
       cases,
-      notes: [`a route failed to evaluate a case: ${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)}`, `replay: ${replay}`],
+      notes: [`a route failed to evaluate a case: ${why}`],
     };
   }
   const out = prop.evaluate(ce);
   const counterexample: Counterexample = {
+    claim: opts.claimId,
+    ...(opts.part ? { part: opts.part } : {}),
     inputs: out.inputs,
     claimed: out.claimed,
     found: out.found,
@@ -121,7 +127,7 @@ export function checkProperty<T>(prop: ClaimProperty<T>, ctx: CheckContext & { p
     claimSeed: details.seed,
     path: details.counterexamplePath ?? '',
     shrunk: details.numShrinks > 0,
-    replay,
+    replay: replayCommand({ claim: opts.claimId, seed: rootSeed, part: opts.part, path: details.counterexamplePath ?? '' }),
   };
   return {
     verdict: 'falsified',
@@ -130,7 +136,7 @@ export function checkProperty<T>(prop: ClaimProperty<T>, ctx: CheckContext & { p
     worstRatio: Math.max(worstRatio, out.error / out.tolerance),
     cases,
     counterexample,
-    notes: [`falsified after ${cases} cases (${details.numShrinks} shrinks): error ${fmt(out.error)} > tolerance ${fmt(out.tolerance)}`, `replay: ${replay}`],
+    notes: [`falsified after ${cases} cases (${details.numShrinks} shrinks): error ${fmt(out.error)} > tolerance ${fmt(out.tolerance)}`],
   };
 }
 

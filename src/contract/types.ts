@@ -18,6 +18,8 @@ export interface Tolerance {
 
 /** Inputs and values that falsify a claim, with what replays them. */
 export interface Counterexample {
+  /** The claim's id. */
+  claim: string;
   /** The inputs of the failing case (after shrinking, where a property produced it). */
   inputs: Record<string, unknown>;
   /** The value the claim states (the paper's route). */
@@ -30,19 +32,34 @@ export interface Counterexample {
   tolerance: number;
   /** Root seed of the run (what `--seed` takes). */
   seed: number;
-  /** The claim's own fast-check seed, derived from the root seed and the claim id. */
+  /** The seed the failing part ran with (derived from the root seed, the claim id and the part). */
   claimSeed: number;
-  /** fast-check path, or the stream path, that replays the case with `seed`. */
+  /** The id of the part of the claim it came from (`--part` of `verify`), when the claim has parts. */
+  part?: string;
+  /** The fast-check path that replays the case with `seed` (and `part`); empty for an exact derivation,
+   * which replays from the seed alone. */
   path: string;
   /** Whether the case was shrunk. */
   shrunk: boolean;
-  /** A command or call that replays it. */
+  /** A command or call that replays it (only the part it came from). */
   replay: string;
 }
 
-/** A check's result. */
-export interface CheckResult {
+/** The separate verdict of one part of a claim (e.g. the paper's form and the derived form of C10). */
+export interface PartResult {
+  /** Short id of the part, what `verify --part` takes (e.g. `general`, `symbolic`, `P3-d2`). */
+  id: string;
+  /** What the part checks, in words. */
+  name: string;
   verdict: Verdict;
+  worstError: number;
+  tolerance: number;
+  cases?: number;
+  note?: string;
+}
+
+/** What every check result carries, whatever its verdict. */
+interface ResultCommon {
   /** The error measure at the worst case (largest error/tolerance ratio; NaN when none ran). */
   worstError: number;
   /** The tolerance at that case (tolerances may scale with each case's conditioning). */
@@ -51,12 +68,36 @@ export interface CheckResult {
   worstRatio: number;
   /** Number of cases (property runs, sampled points, trajectories) checked. */
   cases: number;
-  counterexample?: Counterexample;
   /** Short lines saying what was checked and found (shown in the report). */
   notes?: string[];
-  /** Separate verdicts of parts of the claim (e.g. the paper's form and the derived form of C10). */
-  parts?: Array<{ name: string; verdict: Verdict; worstError: number; tolerance: number; cases?: number; note?: string }>;
+  /** Separate verdicts of the claim's parts, when it has several. */
+  parts?: PartResult[];
 }
+
+/** Every case stayed within its tolerance. */
+export interface VerifiedResult extends ResultCommon {
+  verdict: 'verified';
+  counterexample?: never;
+  reason?: never;
+}
+
+/** A case broke its tolerance: the counterexample says which, and how to replay it. */
+export interface FalsifiedResult extends ResultCommon {
+  verdict: 'falsified';
+  counterexample: Counterexample;
+  reason?: never;
+}
+
+/** The check could not decide (a route failed to evaluate a case, or nothing ran): `reason` says why. */
+export interface InconclusiveResult extends ResultCommon {
+  verdict: 'inconclusive';
+  reason: string;
+  counterexample?: never;
+}
+
+/** A check's result: a counterexample exists exactly when the verdict is `falsified`; an inconclusive
+ * result carries its reason. */
+export type CheckResult = VerifiedResult | FalsifiedResult | InconclusiveResult;
 
 /** What a check receives. */
 export interface CheckContext {
@@ -68,6 +109,8 @@ export interface CheckContext {
   runs: number;
   /** A fast-check path that replays one case with `seed` (from a counterexample's replay hint). */
   path?: string;
+  /** Run only this part of a claim that has parts (a counterexample's `part`; one of the claim's `partIds`). */
+  part?: string;
   /** Optional progress callback, done out of total. */
   progress?: (done: number, total: number) => void;
 }
@@ -83,5 +126,7 @@ export interface Claim {
   /** The routes compared, e.g. ['theory', 'moments', 'dynamics']. */
   routes: string[];
   tolerance: Tolerance;
+  /** Ids of the claim's parts, when it has several (what `verify --part` accepts). */
+  partIds?: string[];
   check(ctx: CheckContext): Promise<CheckResult>;
 }

@@ -1,2 +1,3 @@
 export * from './isserlis';
 export * from './quadratic';
+export * from './randomDiagonal';

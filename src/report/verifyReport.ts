@@ -43,13 +43,15 @@ export function renderVerifyReport(r: VerifyReport): string {
   ]);
   const lines = [renderTable(['id', 'source', 'verdict', 'routes', 'worst error / tolerance', 'cases', 'time'], rows)];
   for (const c of r.claims) {
-    for (const p of c.parts ?? []) lines.push(`  ${c.id} · ${p.name}: ${p.verdict} (${fmt(p.worstError)} / ${fmt(p.tolerance)})${p.note ? ` — ${p.note}` : ''}`);
+    for (const p of c.parts ?? []) lines.push(`  ${c.id} · ${p.id} · ${p.name}: ${p.verdict} (${fmt(p.worstError)} / ${fmt(p.tolerance)})${p.note ? ` — ${p.note}` : ''}`);
     if (c.verdict !== 'verified') {
       for (const n of c.notes ?? []) lines.push(`  ${c.id}: ${n}`);
-      if (c.counterexample) {
+      if (c.verdict === 'inconclusive') lines.push(`  ${c.id} inconclusive: ${c.reason}`);
+      else {
         const ce = c.counterexample;
         const small = Object.fromEntries(Object.entries(ce.inputs).filter(([, v]) => !Array.isArray(v)));
-        lines.push(`  ${c.id} counterexample: ${JSON.stringify(small)}; claimed ${short(ce.claimed)}, found ${short(ce.found)}`);
+        lines.push(`  ${c.id} counterexample${ce.part ? ` (part ${ce.part})` : ''}: ${JSON.stringify(small)}; claimed ${short(ce.claimed)}, found ${short(ce.found)}`);
+        lines.push(`  ${c.id} replay: ${ce.replay}`);
       }
     }
   }

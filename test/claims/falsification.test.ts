@@ -57,16 +57,38 @@ describe('wrong formulas are reported falsified', () => {
     expect(r.counterexample!.error).toBeGreaterThan(r.counterexample!.tolerance);
   });
 
-  it('a counterexample replays from its root seed and path alone', async () => {
+  it('a counterexample replays from its root seed, part and path alone', async () => {
     const wrong = paperFormulas({ gamma: gammaWithoutFactor });
     const [r] = await run(wrong, ['C06'], 11);
     const ce = r.counterexample!;
     expect(ce.seed).toBe(11);
+    expect(ce.part).toBe('numeric');
+    expect(ce.replay).toBe(`icl-audit verify --claims C06 --part numeric --seed 11 --replay '${ce.path}'`);
     const claims = claimRegistry(wrong).filter((c) => c.id === 'C06');
-    const [again] = await runClaims(claims, { seed: ce.seed, runs: 100, path: ce.path });
+    const [again] = await runClaims(claims, { seed: ce.seed, runs: 100, path: ce.path, part: ce.part });
     expect(again.verdict).toBe('falsified');
     expect(again.cases).toBe(1);
+    expect(again.parts?.map((p) => p.id)).toEqual(['numeric']); // the symbolic part did not run
     expect(again.counterexample!.inputs).toEqual(ce.inputs);
+  });
+
+  it("C10's counterexample names its part, and the replay runs that part alone", async () => {
+    const f = paperFormulas();
+    const wrong = paperFormulas({ theorem42Error: errorWithNforM(f) });
+    const [r] = await run(wrong, ['C10'], 5);
+    expect(r.verdict).toBe('falsified');
+    if (r.verdict !== 'falsified') return;
+    const ce = r.counterexample;
+    expect(r.parts?.map((p) => p.id)).toEqual(['derived', 'general', 'rate', 'sampled', 'symbolic']);
+    expect(r.parts?.find((p) => p.id === ce.part)?.verdict).toBe('falsified');
+    expect(ce.replay).toBe(`icl-audit verify --claims C10 --part ${ce.part} --seed 5 --replay '${ce.path}'`);
+    const claims = claimRegistry(wrong).filter((c) => c.id === 'C10');
+    const [again] = await runClaims(claims, { seed: 5, runs: 40, path: ce.path, part: ce.part });
+    expect(again.verdict).toBe('falsified');
+    expect(again.parts?.map((p) => p.id)).toEqual([ce.part]);
+    expect(again.cases).toBe(1);
+    expect(again.counterexample!.inputs).toEqual(ce.inputs);
+    expect(again.counterexample!.part).toBe(ce.part);
   });
 
   const seed = Number(process.env.ICL_AUDIT_SEED ?? 7);

@@ -45,6 +45,10 @@ describe('icl-audit verify', () => {
     [['--seed', 'abc'], /--seed must be an integer/],
     [['--replay', '1:2'], /--replay needs exactly one claim/],
     [['--claims', 'C06', '--replay', 'x'], /--replay must be a fast-check path/],
+    [['--part', 'general'], /--part needs exactly one claim/],
+    [['--claims', 'C10', '--part', 'nosuch'], /--part must be one of derived, general, rate, sampled, symbolic for C10, got 'nosuch'/],
+    [['--claims', 'C09', '--part', 'x'], /--part: C09 has no parts/],
+    [['--claims', 'C10', '--replay', '1:2'], /--replay on C10 needs --part \(one of derived, general, rate, sampled, symbolic\)/],
   ])('bad input %j: one line naming the argument, exit 2, no report', (args, message) => {
     const out = join(dir, `bad-${args.join('_').replace(/[^\w]/g, '')}.json`);
     const r = run('verify', ...args, '--json', out);
@@ -52,6 +56,13 @@ describe('icl-audit verify', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('--part runs one part of a claim alone', () => {
+    run('verify', '--claims', 'C10', '--part', 'rate', '--seed', '5', '--runs', '10', '--json', join(dir, 'part.json'));
+    const c = JSON.parse(readFileSync(join(dir, 'part.json'), 'utf8')).claims[0];
+    expect(c.parts.map((p: { id: string }) => p.id)).toEqual(['rate']);
+    expect(c.verdict).toBe('verified');
   });
 
   it('an unknown option is a usage error (exit 2)', () => {

@@ -67,6 +67,6 @@ describe('registry entries', () => {
     expect(Object.keys(symbolicRoutes).sort()).toEqual(['C01', 'C05', 'C06', 'C08', 'C10']);
     const r = await symbolicRoutes.C06({ seed: 3, runs: 1 });
     expect(r.verdict).toBe('verified');
-    expect(r.note).toMatch(/P5-d1 verified, P5-d2 verified/);
+    expect(r.notes?.[0]).toMatch(/P5-d1 verified, P5-d2 verified/);
   });
 });

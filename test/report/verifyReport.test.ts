@@ -16,9 +16,10 @@ describe('renderVerifyReport', () => {
     const text = renderVerifyReport(report);
     expect(report.summary).toEqual({ verified: 0, falsified: 1, inconclusive: 0 });
     expect(text).toMatch(/C06\s+Lemma 5\.3\s+falsified/);
-    expect(text).toMatch(/C06 counterexample: \{"d":1,/);
+    expect(text).toMatch(/C06 counterexample \(part numeric\): \{"d":1,/);
     expect(text).toContain('claimed');
-    expect(text).toContain(`icl-audit verify --claims C06 --seed 3 --replay '`);
+    expect(text).toContain(`icl-audit verify --claims C06 --part numeric --seed 3 --replay '`);
+    expect(text).toMatch(/C06 counterexample \(part numeric\)/);
     expect(text).toMatch(/0 verified, 1 falsified, 0 inconclusive/);
   });
 });
