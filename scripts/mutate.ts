@@ -19,8 +19,24 @@ export const FOLDERS: Record<string, string[]> = {
   claims: ['test/claims/falsification.test.ts', 'test/validate/library.test.ts'],
 };
 
+interface Mutant {
+  status: string;
+  mutatorName: string;
+  replacement?: string;
+  location: { start: { line: number; column: number } };
+}
 interface MutantFile {
-  mutants: Array<{ status: string }>;
+  mutants: Mutant[];
+}
+
+/** Surviving and uncovered mutants as lines "file:line:column mutator → replacement". */
+export function survivors(report: string): string[] {
+  const files = (JSON.parse(readFileSync(report, 'utf8')) as { files: Record<string, MutantFile> }).files;
+  return Object.entries(files).flatMap(([file, f]) =>
+    f.mutants
+      .filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
+      .map((m) => `${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} → ${JSON.stringify(m.replacement ?? '')}`),
+  );
 }
 
 function score(report: string): { killed: number; survived: number; noCoverage: number; timeout: number; total: number; score: number } {
@@ -72,5 +88,6 @@ for (const folder of asked.length ? asked : Object.keys(FOLDERS)) {
     continue;
   }
   const s = score(report);
+  for (const line of survivors(report)) process.stdout.write(`  ${line}\n`);
   process.stdout.write(`mutate: src/${folder}: score ${s.score.toFixed(1)} % (${s.killed} killed, ${s.timeout} timeout, ${s.survived} survived, ${s.noCoverage} no coverage, ${s.total} mutants)\n`);
 }
