@@ -40,7 +40,7 @@ describe('same seed, same JSON (times aside)', () => {
     expect(await main(['verify', '--claims', 'C06', '--seed', '12', '--runs', '4', '--json', f('v3.json')])).toBe(0);
     expect(await main(['verify', '--claims', 'C06', '--seed', '11', '--runs', '4', '--json', f('v4.json')])).toBe(0);
     expect(timeless(f('v3.json'))).not.toBe(timeless(f('v4.json')));
-  });
+  }, 600_000);
 
   it('verify --shard 1/3, 2/3, 3/3 joined by merge equal the unsharded report', async () => {
     for (const i of [1, 2, 3]) expect(await main([...VERIFY, '--shard', `${i}/3`, '--json', f(`s${i}.json`)])).toBe(0);
@@ -49,7 +49,7 @@ describe('same seed, same JSON (times aside)', () => {
     // order of the parts on the command line does not matter
     expect(await main(['merge', f('s3.json'), f('s1.json'), f('s2.json'), '--json', f('merged.json')])).toBe(0);
     expect(timeless(f('merged.json'))).toBe(timeless(f('v1.json')));
-  });
+  }, 600_000);
 
   it('merge refuses a missing shard, a shard twice, shards of other seeds, and a file that is not a report (exit 2, nothing written)', async () => {
     expect(await main(['merge', f('s1.json'), f('s2.json'), '--json', f('bad1.json')])).toBe(2);
