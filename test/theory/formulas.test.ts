@@ -116,8 +116,9 @@ describe('Corollary 4.3 and Theorem 4.2', () => {
     close(theory.paperFormulas().theorem42General([[2]], 2, 4, [3], [[5]], 0.5), 0.5 + 0.15625 + (4.5 + 9 + 4.5) / 4);
   });
 
-  it('the restated Corollary 4.3 bound, by hand (Λ = diag(4, 1), N = 2, M = 5: κ = 4, tr Λ = 5)', () => {
-    close(theory.paperFormulas().corollary43Bound([[4, 0], [0, 1]], 2, 5), (3 * 5) / 5 + ((1 + 4 + 16) * 5) / 4);
+  it('the restated Corollary 4.3 bound, by hand (Λ = diag(4, 1/2), N = 2, M = 5: κ = 8, tr Λ = 4.5)', () => {
+    // λ_min ≠ 1, so κ = λ_max/λ_min differs from λ_max·λ_min (a mutant that survived with diag(4, 1))
+    close(theory.paperFormulas().corollary43Bound([[4, 0], [0, 0.5]], 2, 5), (3 * 4.5) / 5 + ((1 + 4 + 4 * 8) * 4.5) / 4);
   });
 
   it('the conserved quantity is u² − ‖U‖_F², and overrides replace one formula only', () => {
