@@ -73,6 +73,8 @@ async function run(): Promise<number> {
       consider(row, seed, c);
     }
     const f = [...rows.values()].reduce((s, r) => s + r.falsified, 0);
+    // the partial result after every seed, so a run cut short still leaves its numbers
+    if (json) writeJsonFile(json, { tool: 'icl-audit', command: 'audit:seeds', count: k + 1, requested: count, start, runs, claims: [...rows.values()], falsified: f, partial: k + 1 < count });
     process.stderr.write(`audit:seeds: seed ${seed} done (${k + 1}/${count}, ${f} falsified so far, ${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
   }
   const table = [...rows.values()];
