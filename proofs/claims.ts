@@ -1,6 +1,6 @@
 /**
- * Registry entries for the claims that only the symbolic route covers (C02, C03, C04), and quick
- * symbolic routes (d = 1, 2) for claims that other routes also check (C01, C05, C06, C08, C10).
+ * Registry entries for the claims that only the symbolic route covers (C02, C04), and quick
+ * symbolic routes (d = 1, 2) for claims that other routes also check (C01, C03, C05, C06, C08, C10).
  */
 import { replayCommand, worstVerdict } from '../src/contract/parts';
 import type { CheckContext, CheckResult, Claim, PartResult, Tolerance } from '../src/contract/types';
@@ -97,16 +97,6 @@ export function symbolicClaims(): Claim[] {
     ),
     symbolicClaim(
       {
-        id: 'C03',
-        source: 'Lemma 5.1',
-        statement: 'The loss is non-convex: its Hessian has negative eigenvalues (the paper counts at least d + 1); ŷ is a quadratic form in the parameters.',
-        routes: ['symbolic (own polynomial layer)', 'exact inertia (characteristic polynomial + Descartes)', 'floating eigenvalues (ml-matrix)'],
-        tolerance: EXACT,
-      },
-      [P6],
-    ),
-    symbolicClaim(
-      {
         id: 'C04',
         source: 'Lemma 5.2',
         statement: 'Under Assumption 3.3, w₂₁^PV and w₂₁^KQ stay 0 along gradient flow (their gradients vanish identically there), and (u, U) follow the reduced loss.',
@@ -134,6 +124,7 @@ function route(claim: string, ps: Derivation[]): SymbolicRoute {
 /** Quick symbolic confirmations (d = 1, 2) for claims with other routes. */
 export const symbolicRoutes: Record<string, SymbolicRoute> = {
   C01: route('C01', [P1]),
+  C03: route('C03', [P6]),
   C05: route('C05', [P4]),
   C06: route('C06', [P5]),
   C08: route('C08', [P5]),

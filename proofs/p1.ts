@@ -1,5 +1,6 @@
 /** P1 (C01): Lemma D.2 and the sample form E[SAS], derived by Isserlis from the definition of the moments. */
 import { fourthMoment, sampleFourthMoment } from '../src/moments';
+import { DEFAULT_SEED } from '../src/random/seed';
 import { stream } from '../src/random/stream';
 import { Poly, sym } from '../src/symbolic/poly';
 import { RatFunc, rf } from '../src/symbolic/ratfunc';
@@ -7,7 +8,7 @@ import { SumPoly, coords, expectPoly, expectation } from '../src/symbolic/gaussi
 import { covarianceSymbols } from '../src/symbolic/model';
 import { fromPolys, sEvaluate, symbolMatrix, type SMat } from '../src/symbolic/matrix';
 import { nEqual, nExpect } from '../src/symbolic/nerdamerEngine';
-import { matrixPoint, randomRational, randomSpdRational, relativeError, toMat } from '../src/symbolic/points';
+import { GenericPointDraw, assertGenericPoint, matrixPoint, relativeError, toMat } from '../src/symbolic/points';
 import { monteCarloFourthMoment, Z_BOUND, zCheck } from '../src/symbolic/montecarlo';
 import { SAMPLED_CONFIDENCE } from '../src/symbolic/sampledRoute';
 import { estimateSampleFourthMoment } from '../src/montecarlo';
@@ -101,10 +102,11 @@ export const P1: Derivation = {
       });
     } else if (opts.nerdamer !== false) log.skip('nerdamer re-derivation', 'd = 3 is left to the own layer (nerdamer takes minutes)');
 
-    const rng = stream(opts.seed ?? 20240125).child(`P1-d${d}`);
-    const lamQ = randomSpdRational(rng.child('lambda'), d);
-    const aQ = Array.from({ length: d }, () => Array.from({ length: d }, () => randomRational(rng.child('A'), -1, 1, 8)));
-    const point: Record<string, Rat> = { ...matrixPoint('l', lamQ), ...matrixPoint('a', aQ, false), N: rat(5n) };
+    const rng = stream(opts.seed ?? DEFAULT_SEED).child(`P1-d${d}`);
+    const draw = new GenericPointDraw(rng.child('point'));
+    const lamQ = draw.spd(d);
+    const aQ = draw.matrix(d, d);
+    const point: Record<string, Rat> = { ...assertGenericPoint(`P1-d${d} point`, { ...matrixPoint('l', lamQ), ...matrixPoint('a', aQ, false) }), N: rat(5n) };
     log.run('at a random rational point: = src/moments (fourthMoment, sampleFourthMoment), relative error ≤ 1e-12', () => {
       const f = sEvaluate(fourth, point).map((r) => r.map(rtoNumber));
       const s = sEvaluate(sample, point).map((r) => r.map(rtoNumber));

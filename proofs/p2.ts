@@ -1,13 +1,14 @@
 /** P2: the reduced population loss L(u, U) from ŷ's definition, compared with spec §3. */
 import { populationLoss as momentsLoss, trainingLossModel } from '../src/moments';
-import { stream } from '../src/random/stream';
+import { DEFAULT_SEED } from '../src/random/seed';
+import { stream, type Stream } from '../src/random/stream';
 import { fullFromReduced } from '../src/lsa';
 import { sym } from '../src/symbolic/poly';
-import { rf } from '../src/symbolic/ratfunc';
+import { rf, type RatFunc } from '../src/symbolic/ratfunc';
 import { symbolMatrix, sScale } from '../src/symbolic/matrix';
 import { nerdamerLoss, nReducedParams } from '../src/symbolic/nerdamerModel';
 import { nIsZero } from '../src/symbolic/nerdamerEngine';
-import { matrixPoint, randomRational, randomSpdRational, relativeError, toMat } from '../src/symbolic/points';
+import { GenericPointDraw, assertGenericPoint, matrixPoint, relativeError, toMat } from '../src/symbolic/points';
 import { monteCarloFullLoss, Z_BOUND, zCheck } from '../src/symbolic/montecarlo';
 import { sampledRouteCheck } from '../src/symbolic/sampledRoute';
 import { rat, rtoNumber, type Rat } from '../src/symbolic/rational';
@@ -59,19 +60,13 @@ export const P2: Derivation = {
       });
     } else if (opts.nerdamer !== false) log.skip('nerdamer re-derivation at d = 3', 'nerdamer needs about 150 s for d = 3 with full Λ; the own layer’s result is checked against spec §3 and numerically');
 
-    const rng = stream(opts.seed ?? 20240125).child(`P2-d${d}`);
-    const lamQ = randomSpdRational(rng.child('lambda'), d);
-    const uQ = randomRational(rng.child('u'), -1, 1, 8);
-    const UQ = Array.from({ length: d }, () => Array.from({ length: d }, () => randomRational(rng.child('U'), -1, 1, 8)));
+    const rng = stream(opts.seed ?? DEFAULT_SEED).child(`P2-d${d}`);
+    const { lamQ, uQ, UQ } = p2Point(rng.child('point'), d);
     const nVal = 4;
-    const point: Record<string, Rat> = { ...matrixPoint('l', lamQ), ...matrixPoint('U', UQ, false), u: uQ, N: rat(BigInt(nVal)) };
-    const value = rtoNumber(L.evaluate(point));
-    log.run('at a random rational point: = src/moments populationLoss(trainingLossModel(Λ, N), uU), relative error ≤ 1e-12', () => {
-      const v = toMat(UQ).map((row) => row.map((x) => x * rtoNumber(uQ)));
-      const m = momentsLoss(trainingLossModel(toMat(lamQ), nVal), v);
-      const e = relativeError(value, m);
-      return { ok: e <= 1e-12, detail: `derived ${value.toPrecision(10)}, moments ${m.toPrecision(10)}, relative error ${e.toExponential(2)}` };
-    });
+    const value = rtoNumber(L.evaluate({ ...matrixPoint('l', lamQ), ...matrixPoint('U', UQ, false), u: uQ, N: rat(BigInt(nVal)) }));
+    log.run('at a random rational point (all entries distinct, N = 4): = src/moments populationLoss(trainingLossModel(Λ, N), uU), relative error ≤ 1e-12', () =>
+      momentsAtPoint(L, lamQ, uQ, UQ, nVal),
+    );
     if (opts.monteCarlo !== false)
       log.run(`at that point: Monte Carlo with src/lsa predictFull (4·10⁴ prompts, N = 4) within ${Z_BOUND} standard errors`, () => {
         const params = fullFromReduced({ u: rtoNumber(uQ), U: toMat(UQ) });
@@ -87,3 +82,23 @@ export const P2: Derivation = {
     return log.result('P2', TITLE, P2.claims, opts);
   },
 };
+
+/** P2's random point: Λ (SPD), u and U, every entry nonzero and distinct (guarded). */
+export function p2Point(rng: Stream, d: number): { lamQ: Rat[][]; uQ: Rat; UQ: Rat[][] } {
+  const draw = new GenericPointDraw(rng);
+  const lamQ = draw.spd(d);
+  const uQ = draw.rational();
+  const UQ = draw.matrix(d, d);
+  assertGenericPoint(`P2-d${d} point`, { ...matrixPoint('l', lamQ), ...matrixPoint('U', UQ, false), u: uQ });
+  return { lamQ, uQ, UQ };
+}
+
+/** The step of P2 at a point: the derived loss `L` at (Λ, u, U, N) against src/moments'
+ * populationLoss(trainingLossModel(Λ, N), uU), relative error ≤ 1e-12. */
+export function momentsAtPoint(L: RatFunc, lamQ: Rat[][], uQ: Rat, UQ: Rat[][], nVal: number): { ok: boolean; detail: string } {
+  const value = rtoNumber(L.evaluate({ ...matrixPoint('l', lamQ), ...matrixPoint('U', UQ, false), u: uQ, N: rat(BigInt(nVal)) }));
+  const v = toMat(UQ).map((row) => row.map((x) => x * rtoNumber(uQ)));
+  const m = momentsLoss(trainingLossModel(toMat(lamQ), nVal), v);
+  const e = relativeError(value, m);
+  return { ok: e <= 1e-12, detail: `derived ${value.toPrecision(10)}, moments ${m.toPrecision(10)}, relative error ${e.toExponential(2)}` };
+}

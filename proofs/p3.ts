@@ -5,12 +5,14 @@
  */
 import { samplePrompts } from '../src/icl';
 import { predictFull } from '../src/lsa';
-import { stream } from '../src/random/stream';
+import { DEFAULT_SEED } from '../src/random/seed';
+import { stream, type Stream } from '../src/random/stream';
 import { Poly, constant, sym } from '../src/symbolic/poly';
 import { generalParams, prediction, PAPER_MODEL } from '../src/symbolic/model';
+import type { SumPoly } from '../src/symbolic/gaussian';
 import { nerdamerLoss, nGeneralParams } from '../src/symbolic/nerdamerModel';
 import { nDiff, nIsZero, nSubs } from '../src/symbolic/nerdamerEngine';
-import { matrixPoint, randomRational, randomSpdRational, relativeError, toMat } from '../src/symbolic/points';
+import { GenericPointDraw, assertGenericPoint, matrixPoint, relativeError, toMat } from '../src/symbolic/points';
 import { monteCarloFullLoss, Z_BOUND, zCheck } from '../src/symbolic/montecarlo';
 import { sampledRouteCheck } from '../src/symbolic/sampledRoute';
 import { rat, rfromNumber, rtoNumber, rtoString, type Rat } from '../src/symbolic/rational';
@@ -87,10 +89,12 @@ export const P3: Derivation = {
         const s = full.num.toString(); // the denominator does not involve θ
         const zero = Object.fromEntries(w21.map((n) => [n, '0']));
         const others = full.num.variables().filter((n) => !w21.includes(n));
-        const prng = stream(opts.seed ?? 20240125).child(`P3-d${d}`).child('nerdamer-points');
+        const prng = stream(opts.seed ?? DEFAULT_SEED).child(`P3-d${d}`).child('nerdamer-points');
         let bad = 0;
         for (let k = 0; k < 3; k++) {
-          const at = Object.fromEntries(others.map((n) => [n, rtoString(randomRational(prng, -2, 2, 7))]));
+          const draw = new GenericPointDraw(prng);
+          const pointK = assertGenericPoint(`P3-d${d} nerdamer point ${k + 1}`, Object.fromEntries(others.map((n) => [n, draw.rational(-2, 2, 28)])));
+          const at = Object.fromEntries(Object.entries(pointK).map(([n, r]) => [n, rtoString(r)]));
           const reduced = nSubs(s, at);
           bad += w21.filter((n) => nSubs(nDiff(reduced, n), zero) !== '0').length;
         }
@@ -98,37 +102,12 @@ export const P3: Derivation = {
       });
     }
 
-    const rng = stream(opts.seed ?? 20240125).child(`P3-d${d}`);
-    const lamQ = randomSpdRational(rng.child('lambda'), d);
-    const theta = names.map(() => randomRational(rng.child('theta'), -1, 1, 8));
-    const thetaPoint: Record<string, Rat> = Object.fromEntries(names.map((e, k) => [e.name, theta[k]]));
-    const wpv = Array.from({ length: D }, (_, i) => Array.from({ length: D }, (_, j) => rtoNumber(thetaPoint[`P${i + 1}${j + 1}`])));
-    const wkq = Array.from({ length: D }, (_, i) => Array.from({ length: D }, (_, j) => rtoNumber(thetaPoint[`K${i + 1}${j + 1}`])));
-    log.run('the symbolic ŷ on a sampled prompt (N = 5, all entries random) = src/lsa predictFull, relative error ≤ 1e-12', () => {
-      const n = 5;
-      const batch = samplePrompts({ d, promptCov: toMat(lamQ) }, n, 3, rng.child('prompt'));
-      let worst = 0;
-      for (let b = 0; b < 3; b++) {
-        const base: Record<string, Rat> = { ...thetaPoint, N: rat(BigInt(n)) };
-        for (let k = 0; k < d; k++) {
-          base[`xq.${k + 1}`] = rfromNumber(batch.xq[b * d + k]);
-          base[`w.${k + 1}`] = rfromNumber(batch.w[b * d + k]);
-        }
-        let total = 0;
-        for (const t of yhat.terms) {
-          const f = rtoNumber(t.factor.evaluate(base));
-          if (t.slots.length === 0) total += f * rtoNumber(t.body.evaluate(base));
-          else
-            for (let i = 0; i < n; i++) {
-              const pt = { ...base };
-              for (let k = 0; k < d; k++) pt[`x.${t.slots[0]}.${k + 1}`] = rfromNumber(batch.xs[(b * n + i) * d + k]);
-              total += f * rtoNumber(t.body.evaluate(pt));
-            }
-        }
-        worst = Math.max(worst, relativeError(total, predictFull(batch, b, { wpv, wkq })));
-      }
-      return { ok: worst <= 1e-12, detail: `3 prompts, worst relative error ${worst.toExponential(2)}` };
-    });
+    const rng = stream(opts.seed ?? DEFAULT_SEED).child(`P3-d${d}`);
+    const { lamQ, thetaPoint } = p3Point(rng.child('point'), d);
+    const { wpv, wkq } = thetaMatrices(thetaPoint, d);
+    log.run('the symbolic ŷ on a sampled prompt (N = 5, all entries random and distinct) = src/lsa predictFull, relative error ≤ 1e-12', () =>
+      predictionOnPrompts(yhat, thetaPoint, lamQ, d, rng.child('prompt')),
+    );
     if (opts.monteCarlo !== false)
       log.run(`L(θ) at a random θ (all entries) vs Monte Carlo with predictFull (4·10⁴ prompts, N = 4), within ${Z_BOUND} standard errors`, () => {
         const point = { ...matrixPoint('l', lamQ), ...thetaPoint, N: rat(4n) };
@@ -145,3 +124,54 @@ export const P3: Derivation = {
     return log.result('P3', TITLE, P3.claims, opts);
   },
 };
+
+/** The names of all 2(d+1)² entries of W^PV and W^KQ: `P11`…, `K11`…. */
+function thetaNames(d: number): string[] {
+  const D = d + 1;
+  return (['P', 'K'] as const).flatMap((m) => Array.from({ length: D * D }, (_, k) => `${m}${Math.floor(k / D) + 1}${(k % D) + 1}`));
+}
+
+/** P3's random point: Λ (SPD) and every entry of W^PV and W^KQ, all nonzero and distinct (guarded). */
+export function p3Point(rng: Stream, d: number): { lamQ: Rat[][]; thetaPoint: Record<string, Rat> } {
+  const draw = new GenericPointDraw(rng);
+  const lamQ = draw.spd(d);
+  const thetaPoint: Record<string, Rat> = Object.fromEntries(thetaNames(d).map((n) => [n, draw.rational()]));
+  assertGenericPoint(`P3-d${d} point`, { ...matrixPoint('l', lamQ), ...thetaPoint });
+  return { lamQ, thetaPoint };
+}
+
+/** W^PV and W^KQ as doubles from a point's `P..` and `K..` entries. */
+export function thetaMatrices(thetaPoint: Record<string, Rat>, d: number): { wpv: number[][]; wkq: number[][] } {
+  const D = d + 1;
+  const m = (p: string) => Array.from({ length: D }, (_, i) => Array.from({ length: D }, (_, j) => rtoNumber(thetaPoint[`${p}${i + 1}${j + 1}`])));
+  return { wpv: m('P'), wkq: m('K') };
+}
+
+/** The step of P3 at a point: the symbolic ŷ evaluated on 3 sampled prompts (N = 5) against src/lsa
+ * predictFull at the same W^PV, W^KQ, relative error ≤ 1e-12. */
+export function predictionOnPrompts(yhat: SumPoly, thetaPoint: Record<string, Rat>, lamQ: Rat[][], d: number, rng: Stream): { ok: boolean; detail: string } {
+  const n = 5;
+  const { wpv, wkq } = thetaMatrices(thetaPoint, d);
+  const batch = samplePrompts({ d, promptCov: toMat(lamQ) }, n, 3, rng);
+  let worst = 0;
+  for (let b = 0; b < 3; b++) {
+    const base: Record<string, Rat> = { ...thetaPoint, N: rat(BigInt(n)) };
+    for (let k = 0; k < d; k++) {
+      base[`xq.${k + 1}`] = rfromNumber(batch.xq[b * d + k]);
+      base[`w.${k + 1}`] = rfromNumber(batch.w[b * d + k]);
+    }
+    let total = 0;
+    for (const t of yhat.terms) {
+      const f = rtoNumber(t.factor.evaluate(base));
+      if (t.slots.length === 0) total += f * rtoNumber(t.body.evaluate(base));
+      else
+        for (let i = 0; i < n; i++) {
+          const pt = { ...base };
+          for (let k = 0; k < d; k++) pt[`x.${t.slots[0]}.${k + 1}`] = rfromNumber(batch.xs[(b * n + i) * d + k]);
+          total += f * rtoNumber(t.body.evaluate(pt));
+        }
+    }
+    worst = Math.max(worst, relativeError(total, predictFull(batch, b, { wpv, wkq })));
+  }
+  return { ok: worst <= 1e-12, detail: `3 prompts, worst relative error ${worst.toExponential(2)}` };
+}

@@ -1,11 +1,12 @@
 /** P4 (C05): symbolic gradients of L(u, U) vs spec §3, and d/dt(u² − ‖U‖_F²) = 0 identically. */
 import { reducedLossAndGradient, trainingLossModel } from '../src/moments';
+import { DEFAULT_SEED } from '../src/random/seed';
 import { stream } from '../src/random/stream';
 import { Poly, constant, sym } from '../src/symbolic/poly';
 import { RatFunc, rf } from '../src/symbolic/ratfunc';
 import { symbolMatrix } from '../src/symbolic/matrix';
 import { nDiff, nIsZero } from '../src/symbolic/nerdamerEngine';
-import { matrixPoint, randomRational, randomSpdRational, relativeError, toMat } from '../src/symbolic/points';
+import { GenericPointDraw, assertGenericPoint, matrixPoint, relativeError, toMat } from '../src/symbolic/points';
 import { rat, rtoNumber, type Rat } from '../src/symbolic/rational';
 import { PAPER_MODEL } from '../src/symbolic/model';
 import { derivedLoss, lambdaSymbols } from './derived';
@@ -56,8 +57,9 @@ export const P4: Derivation = {
           let Ls = L;
           let g = grads;
           if (atPoint) {
-            const prng = stream(opts.seed ?? 20240125).child(`P4-d${d}`).child('nerdamer-point');
-            const lam = randomSpdRational(prng, d);
+            const prng = stream(opts.seed ?? DEFAULT_SEED).child(`P4-d${d}`).child('nerdamer-point');
+            const lam = new GenericPointDraw(prng).spd(d);
+            assertGenericPoint(`P4-d${d} nerdamer point`, matrixPoint('l', lam));
             const at: Record<string, Poly> = { N: constant(rat(5n)) };
             for (const [n, r] of Object.entries(matrixPoint('l', lam))) at[n] = constant(r);
             Ls = L.subs(at);
@@ -75,11 +77,12 @@ export const P4: Derivation = {
       );
     }
 
-    const rng = stream(opts.seed ?? 20240125).child(`P4-d${d}`);
-    const lamQ = randomSpdRational(rng.child('lambda'), d);
-    const uQ = randomRational(rng, -1, 1, 8);
-    const UQ = Array.from({ length: d }, () => Array.from({ length: d }, () => randomRational(rng, -1, 1, 8)));
-    const point: Record<string, Rat> = { ...matrixPoint('l', lamQ), ...matrixPoint('U', UQ, false), u: uQ, N: rat(3n) };
+    const rng = stream(opts.seed ?? DEFAULT_SEED).child(`P4-d${d}`);
+    const draw = new GenericPointDraw(rng.child('point'));
+    const lamQ = draw.spd(d);
+    const uQ = draw.rational();
+    const UQ = draw.matrix(d, d);
+    const point: Record<string, Rat> = { ...assertGenericPoint(`P4-d${d} point`, { ...matrixPoint('l', lamQ), ...matrixPoint('U', UQ, false), u: uQ }), N: rat(3n) };
     log.run('at a random rational point (N = 3): = src/moments reducedLossAndGradient, relative error ≤ 1e-12', () => {
       const m = reducedLossAndGradient(trainingLossModel(toMat(lamQ), 3), rtoNumber(uQ), toMat(UQ));
       let worst = relativeError(rtoNumber(grads.du.evaluate(point)), m.du);

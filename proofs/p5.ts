@@ -4,14 +4,15 @@
  * d = 1 fully symbolic in λ and N; d = 2 with symbolic diagonal Λ and with a random rational full Λ
  * (N symbolic in both).
  */
-import { inverse, mul, type Mat } from '../src/linalg/matrix';
-import { trainingLossModel } from '../src/moments';
-import { stream } from '../src/random/stream';
+import type { Mat } from '../src/linalg/matrix';
+import { quadraticMinimizer, trainingLossModel } from '../src/moments';
+import { DEFAULT_SEED } from '../src/random/seed';
+import { stream, type Stream } from '../src/random/stream';
 import { Poly, constant, sym } from '../src/symbolic/poly';
 import { RatFunc, substituteRationalFn } from '../src/symbolic/ratfunc';
 import { constantMatrix, sDet, type SMat } from '../src/symbolic/matrix';
 import { nDiff, nExpand, nInverse } from '../src/symbolic/nerdamerEngine';
-import { matrixPoint, randomSpdRational, relativeError, toMat, randomRational } from '../src/symbolic/points';
+import { GenericPointDraw, assertGenericPoint, matrixPoint, relativeError, toMat } from '../src/symbolic/points';
 import { monteCarloTestError, Z_BOUND, zCheck } from '../src/symbolic/montecarlo';
 import { rat, rtoNumber, rtoString, type Rat } from '../src/symbolic/rational';
 import { PAPER_MODEL } from '../src/symbolic/model';
@@ -41,9 +42,9 @@ export const P5: Derivation = {
     checkDimension('P5', d, 3);
     const model = opts.model ?? PAPER_MODEL;
     const log = new StepLog();
-    const rng = stream(opts.seed ?? 20240125).child(`P5-d${d}`);
+    const rng = stream(opts.seed ?? DEFAULT_SEED).child(`P5-d${d}`);
     const cases: Array<{ label: string; shape: 'full' | 'diagonal'; values?: Rat[][] }> =
-      d === 1 ? [{ label: 'symbolic λ, N', shape: 'full' }] : [{ label: 'symbolic diagonal Λ, N', shape: 'diagonal' }, { label: 'random rational full Λ, symbolic N', shape: 'full', values: randomSpdRational(rng.child('lambda'), d) }];
+      d === 1 ? [{ label: 'symbolic λ, N', shape: 'full' }] : [{ label: 'symbolic diagonal Λ, N', shape: 'diagonal' }, { label: 'random rational full Λ, symbolic N', shape: 'full', values: genericSpd(rng.child('lambda'), d, 'P5 full Λ') }];
     const Vn = Array.from({ length: d * d }, (_, k) => `V${Math.floor(k / d) + 1}${(k % d) + 1}`);
 
     for (const c of cases) {
@@ -94,13 +95,13 @@ export const P5: Derivation = {
       if (minVal && !c.values) log.exports[`Lmin_${c.shape}`] = minVal.toString();
 
       // numeric and second-engine confirmation at a random rational point
-      const lamQ = c.values ?? (c.shape === 'diagonal' ? lam.map((row, i) => row.map((_, j) => (i === j ? randomRational(rng.child('diag'), 0.25, 2, 8) : rat(0n)))) : randomSpdRational(rng.child('lam1'), d));
+      const lamQ = c.values ?? (c.shape === 'diagonal' ? genericDiagonal(rng.child('diag'), d) : genericSpd(rng.child('lam1'), d, 'P5 Λ'));
       const nVal = 6;
       const point: Record<string, Rat> = { ...matrixPoint('l', lamQ), N: rat(BigInt(nVal)) };
       const vQ = vstar.map((x) => x.evaluate(point));
       log.run(`${tag} at a random rational point (N = ${nVal}): V* = P⁻¹BQ⁻¹ from src/moments (numeric), relative error ≤ 1e-10`, () => {
         const m = trainingLossModel(toMat(lamQ), nVal);
-        const vNum: Mat = mul(inverse(m.P), m.B, inverse(m.Q));
+        const vNum: Mat = quadraticMinimizer(m);
         let worst = 0;
         Vn.forEach((_, k) => (worst = Math.max(worst, relativeError(rtoNumber(vQ[k]), vNum[Math.floor(k / d)][k % d], 1e-9))));
         return { ok: worst <= 1e-10, detail: `worst relative error ${worst.toExponential(2)}` };
@@ -136,3 +137,17 @@ export const P5: Derivation = {
     return log.result('P5', TITLE, P5.claims, opts);
   },
 };
+
+/** A random SPD Λ whose entries are nonzero and distinct (guarded). */
+function genericSpd(rng: Stream, d: number, what: string): Rat[][] {
+  const lam = new GenericPointDraw(rng).spd(d);
+  assertGenericPoint(`${what} (d = ${d})`, matrixPoint('l', lam));
+  return lam;
+}
+
+/** A random diagonal Λ whose diagonal entries (in [1/4, 2)) are distinct (guarded). */
+function genericDiagonal(rng: Stream, d: number): Rat[][] {
+  const lam = new GenericPointDraw(rng).diagonal(d);
+  assertGenericPoint(`P5 diagonal Λ (d = ${d})`, Object.fromEntries(lam.map((row, i) => [`l${i + 1}${i + 1}`, row[i]])));
+  return lam;
+}

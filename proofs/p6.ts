@@ -6,12 +6,13 @@
 import { symmetricEigen } from '../src/linalg/matrix';
 import { reducedLossAndGradient, trainingLossModel } from '../src/moments';
 import { toMat } from '../src/symbolic/points';
+import { DEFAULT_SEED } from '../src/random/seed';
 import { stream } from '../src/random/stream';
 import { constant } from '../src/symbolic/poly';
 import { rf, type RatFunc } from '../src/symbolic/ratfunc';
 import { inertia } from '../src/symbolic/inertia';
 import { constantMatrix, sScale } from '../src/symbolic/matrix';
-import { matrixPoint, randomSpdRational } from '../src/symbolic/points';
+import { GenericPointDraw, assertGenericPoint, matrixPoint } from '../src/symbolic/points';
 import { rat, rsign, rsub, rtoNumber, type Rat } from '../src/symbolic/rational';
 import { PAPER_MODEL } from '../src/symbolic/model';
 import { derivedLoss } from './derived';
@@ -38,7 +39,7 @@ export const P6: Derivation = {
     checkDimension('P6', d, 3);
     const model = opts.model ?? PAPER_MODEL;
     const log = new StepLog();
-    const rng = stream(opts.seed ?? 20240125).child(`P6-d${d}`);
+    const rng = stream(opts.seed ?? DEFAULT_SEED).child(`P6-d${d}`);
     const D = d + 1;
     const reducedVars = ['u', ...Array.from({ length: d * d }, (_, k) => `U${Math.floor(k / d) + 1}${(k % d) + 1}`)];
     const fullVars = [...Array.from({ length: D }, (_, j) => `P${D}${j + 1}`), ...Array.from({ length: D * d }, (_, k) => `K${Math.floor(k / d) + 1}${(k % d) + 1}`)];
@@ -46,7 +47,8 @@ export const P6: Derivation = {
     const Lf = derivedLoss(d, 'full', 'full', model).value;
     const counts: number[] = [];
     for (let p = 0; p < 2; p++) {
-      const lamQ = randomSpdRational(rng.child(`lambda${p}`), d);
+      const lamQ = new GenericPointDraw(rng.child(`lambda${p}`)).spd(d);
+      assertGenericPoint(`P6-d${d} point ${p + 1}`, matrixPoint('l', lamQ));
       const base = { ...matrixPoint('l', lamQ), N: rat(BigInt(3 + 4 * p)) };
       const zr = Object.fromEntries(reducedVars.map((v) => [v, rat(0n)]));
       const zf = Object.fromEntries(fullVars.map((v) => [v, rat(0n)]));

@@ -10,7 +10,7 @@ export interface ProveOptions {
   d: number;
   /** The model definition the derivation starts from (default: the paper's, attention / N). */
   model?: ModelDefinition;
-  /** Root seed of the random rational points and the Monte Carlo draws (default 20240125). */
+  /** Root seed of the random rational points and the Monte Carlo draws (default DEFAULT_SEED, 1). */
   seed?: number;
   /** Run the second engine, nerdamer (default true). */
   nerdamer?: boolean;

@@ -1,4 +1,4 @@
-/** C05 — the conservation law u² − ‖U‖_F² along gradient flow (spec §3, derived). */
+/** C05 — Lemma A.3 (A.12): balanced parameters, u² = tr(UUᵀ) along gradient flow from Assumption 3.3. */
 import type { PaperFormulas } from '../theory/formulas';
 import { conservationProperty } from '../../properties/section5';
 import { checkProperty } from '../contract/propertyCheck';
@@ -8,8 +8,8 @@ import type { Claim } from '../contract/types';
 export function c05Conservation(f: PaperFormulas): Claim {
   return {
     id: 'C05',
-    source: 'spec §3 (derived; Lemma 5.2 proof)',
-    statement: 'u² − ‖U‖_F² is conserved along gradient flow, so u² = ‖U‖_F² for all t under Assumption 3.3',
+    source: 'Lemma A.3 (eq. A.12)',
+    statement: 'from an initial value satisfying Assumption 3.3, for any t ≥ 0, u² = tr(UUᵀ) (the proof: d/dt tr(UUᵀ) = d/dt u² along (5.4), so u² − ‖U‖²_F is conserved, and it is σ² − σ²‖ΘΘᵀ‖²_F = 0 at t = 0)',
     routes: ['theory', 'dynamics (stiff Rosenbrock flow of the exact loss, unprojected)'],
     tolerance: {
       measure: 'max over segment ends of |q(θ(t)) − q(θ(0))| / ‖V_∞‖_F, integrated at rtol 1e-12',

@@ -1,6 +1,7 @@
 /** Running claims: each with its own seed derived from the root seed and its id, so a claim run alone
  * gives the same result as in a full run. */
 import { assertValid, integerSchema, refuse, seedSchema } from '../validate';
+import { deriveSeed } from '../random/seed';
 import type { CheckContext, CheckResult, Claim } from '../contract/types';
 
 /** A claim's identity and timing, as reported with its result. */
@@ -18,14 +19,9 @@ export interface ClaimInfo {
 /** A claim's result with its identity and timing, as reported (a union on `verdict`, as CheckResult). */
 export type ClaimReport = ClaimInfo & CheckResult;
 
-/** The seed of claim `id` under root seed `seed` (FNV-1a of the id mixed into the seed; int32). */
+/** The seed of claim `id` under root seed `seed`: `deriveSeed(seed, id)`. */
 export function claimSeed(seed: number, id: string): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h | 0;
+  return deriveSeed(seed, id);
 }
 
 /** Options of {@link runClaims}. */

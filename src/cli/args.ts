@@ -3,6 +3,7 @@
  * the argument and the rule it broke.
  */
 import { COVARIANCE_FAMILIES, isCovarianceFamily, type CovarianceFamily } from '../random/covariance';
+import { DEFAULT_SEED } from '../random/seed';
 import { assertValid, covarianceSchema, integerSchema, numberSchema, readJsonFile, type CovarianceRules } from '../validate';
 import { UsageError } from './errors';
 
@@ -51,9 +52,9 @@ export function covarianceFileArg(name: string, path: string, d: number, rules: 
   return assertValid(covarianceSchema({ ...rules, d }), m, `${name} ('${path}')`);
 }
 
-/** The default root seed of every command: $ICL_AUDIT_SEED when set (CI fixes it), else 1. */
+/** The default root seed of every command: $ICL_AUDIT_SEED when set (CI fixes it), else DEFAULT_SEED (1). */
 export function defaultSeed(): string {
-  return process.env.ICL_AUDIT_SEED ?? '1';
+  return process.env.ICL_AUDIT_SEED ?? String(DEFAULT_SEED);
 }
 
 /** The --seed argument, or the default seed. */

@@ -7,20 +7,14 @@
  * (Γ⁻¹, the minimum value).
  */
 import type { Command } from 'commander';
-import { inverse, relativeDistance, trace, mul, type Mat } from '../linalg/matrix';
-import { trainingLossModel } from '../moments/quadratic';
-import { drawCovariance, type CovarianceFamily } from '../random/covariance';
-import { stream } from '../random/stream';
-import { initialReduced, randomTheta } from '../lsa/init';
-import { gamma } from '../theory/gamma';
-import { theorem41SigmaBound } from '../theory/theorem41';
-import { gdStepScale, gradientFlow, RK45_DEFAULT_RTOL, STIFF_DEFAULT_RTOL, subsampleTrajectory, type FlowMethod, type FlowResult } from '../dynamics';
+import type { Mat } from '../linalg/matrix';
+import type { CovarianceFamily } from '../random/covariance';
+import { RK45_DEFAULT_RTOL, STIFF_DEFAULT_RTOL, type FlowMethod, type FlowResult } from '../dynamics';
+import { flow, type FlowReport } from '../api/flow';
 import { covarianceFileArg, familyArg, intArg, numberArg, seedArg } from './args';
 import { EXIT, UsageError } from './errors';
 import { outputArg, writeJsonFile } from './output';
-import { assertValid, covarianceSchema, type CovarianceRules } from '../validate';
 import { progress } from './progress';
-import { VERSION } from './version';
 
 /** Options of `icl-audit flow`, as parsed by commander (all strings until validated). */
 export interface FlowCommandOptions {
@@ -57,18 +51,8 @@ export interface FlowInputs {
 
 const METHODS: readonly FlowMethod[] = ['stiff', 'rk45', 'gd'];
 
-/**
- * The flow's reach, measured (d = 3, diagonal Λ, every default): from Assumption 3.3 the stiff flow needs
- * t ≈ 20/λ_min² to converge, so with tMax = 1e12 it converges when λ_min ≥ 1e-5 (λ_min = 1e-6 runs out of
- * time); with λ_max = 1e6 and κ = 1 its step control fails at t = 0. The families have mean eigenvalue 1,
- * so --kappa ≤ 1e5 keeps λ_min ≥ 1e-5.
- */
-export const FLOW_COVARIANCE_RULES: CovarianceRules = {
-  eigenRange: [1e-5, 1e5],
-  rangeBecause: 'the stiff flow converges within t ≤ 1e12 only for λ_min ≥ 1e-5, and its step control fails for λ_max ≥ 1e6',
-};
-/** Largest --kappa of the families (mean eigenvalue 1, so λ_min ≥ 1/κ stays in the flow's reach). */
-export const FLOW_MAX_KAPPA = 1e5;
+export { FLOW_COVARIANCE_RULES, FLOW_MAX_KAPPA } from '../api/flow';
+import { FLOW_COVARIANCE_RULES, FLOW_MAX_KAPPA } from '../api/flow';
 
 /** Validate every option (UsageError naming the argument and the rule); reads the covariance file. */
 export function parseFlowOptions(o: FlowCommandOptions): FlowInputs {
@@ -93,102 +77,12 @@ export function parseFlowOptions(o: FlowCommandOptions): FlowInputs {
   return { d, n, family, covFile: o.covFile ?? null, kappa: family ? kappa : null, sigma, seed, rtol, method, step, maxSteps, lambdaFromFile };
 }
 
-/** The JSON report of a flow run. */
-export interface FlowReport {
-  command: 'flow';
-  version: string;
-  inputs: Record<string, unknown>;
-  lambda: Mat;
-  gammaInverse: Mat;
-  minimumValue: number;
-  initial: { u: number; U: Mat };
-  final: Record<string, unknown> & { u: number; U: Mat; V: Mat; t: number; loss: number };
-  solver: Record<string, unknown>;
-  trajectory: ReturnType<typeof subsampleTrajectory>;
-}
+/** The JSON report of a flow run (built by the library function {@link flow}). */
+export type { FlowReport } from '../api/flow';
 
 /** Run the flow for validated inputs; `onFraction` receives progress in [0, 1]. */
 export function runFlowCommand(inp: FlowInputs, onFraction?: (f: number, label: string) => void, warn: (line: string) => void = () => {}): { report: FlowReport; result: FlowResult; sigmaBound: number } {
-  const root = stream(inp.seed);
-  const covStream = root.child('covariance');
-  const thetaStream = root.child('theta');
-  const lambda =
-    inp.lambdaFromFile ??
-    assertValid(
-      covarianceSchema({ ...FLOW_COVARIANCE_RULES, d: inp.d }),
-      drawCovariance(inp.family ?? 'rotated', inp.d, covStream, { kappa: inp.kappa ?? 10 }),
-      `--cov ${inp.family} (seed ${inp.seed}: another --seed draws another Λ)`,
-    );
-  const theta = randomTheta(inp.d, thetaStream);
-  const sigmaBound = theorem41SigmaBound(lambda, inp.n);
-  const sigma = inp.sigma ?? Math.min(0.1, 0.5 * sigmaBound);
-  if (!(sigma < sigmaBound))
-    warn(`warning: --sigma ${sigma} is outside Assumption 3.3 as Theorem 4.1 states it (σ²‖Γ‖_op√d < 2 needs σ < ${sigmaBound.toPrecision(4)}); running anyway`);
-  const init = initialReduced(sigma, theta);
-  const model = trainingLossModel(lambda, inp.n);
-  const gammaInverse = inverse(gamma(lambda, inp.n));
-  const minimumValue = 0.5 * (trace(lambda) - trace(mul(gammaInverse, lambda, lambda)));
-  const step = inp.method === 'gd' ? (inp.step ?? 0.5 * gdStepScale(model)) : null;
-  const result = gradientFlow(model, {
-    method: inp.method,
-    u0: init.u,
-    U0: init.U,
-    target: gammaInverse,
-    rtol: inp.rtol ?? undefined,
-    step: step ?? undefined,
-    maxSteps: inp.maxSteps ?? undefined,
-    onProgress: onFraction ? (p) => onFraction(p.fraction, `t=${p.t.toPrecision(3)} dist=${p.measure.toExponential(1)}`) : undefined,
-  });
-  const report: FlowReport = {
-    command: 'flow',
-    version: VERSION,
-    inputs: {
-      d: inp.d,
-      N: inp.n,
-      cov: inp.family,
-      covFile: inp.covFile,
-      kappa: inp.kappa,
-      sigma,
-      sigmaDefaulted: inp.sigma === null,
-      sigmaBoundTheorem41: sigmaBound,
-      seed: inp.seed,
-      rngPaths: { covariance: inp.lambdaFromFile ? null : covStream.describe(), theta: thetaStream.describe() },
-      theta,
-      rtol: inp.method === 'gd' ? null : result.rtol,
-      atol: inp.method === 'gd' ? null : result.atol,
-      method: inp.method,
-      step,
-      maxSteps: inp.maxSteps,
-    },
-    lambda,
-    gammaInverse,
-    minimumValue,
-    initial: { u: init.u, U: init.U },
-    final: {
-      status: result.status,
-      message: result.message,
-      u: result.u,
-      U: result.U,
-      V: result.V,
-      t: result.t,
-      loss: result.loss,
-      lossGap: result.loss - minimumValue,
-      relDistanceToGammaInverse: relativeDistance(result.V, gammaInverse),
-      relDistanceToModelMinimizer: result.measure,
-      balance: result.balance,
-      maxBalanceDrift: result.maxBalanceDrift,
-    },
-    solver: {
-      method: result.method,
-      scheme: result.scheme,
-      status: result.status,
-      rtol: inp.method === 'gd' ? null : result.rtol,
-      atol: inp.method === 'gd' ? null : result.atol,
-      ...result.stats,
-    },
-    trajectory: subsampleTrajectory(result.trajectory, 200),
-  };
-  return { report, result, sigmaBound };
+  return flow({ ...inp, N: inp.n, cov: inp.family, lambda: inp.lambdaFromFile, onFraction, warn });
 }
 
 function fmt(x: number, digits = 3): string {

@@ -5,11 +5,32 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './errors';
-import { registerVerify } from './verifyCommand';
-import { registerFlow } from './flowCommand';
-import { registerProve } from './proveCommand';
-import { registerMerge } from './mergeCommand';
 import { VERSION } from './version';
+
+type Register = (program: Command, setCode: (code: number) => void) => void;
+
+/**
+ * The subcommands, each loaded only when it runs (or for `--help`), so `icl-audit --version` and a
+ * command that needs no symbolic engine never load nerdamer, mathjs or the claims registry.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  verify: async () => (await import('./verifyCommand')).registerVerify,
+  flow: async () => (await import('./flowCommand')).registerFlow,
+  prove: async () => (await import('./proveCommand')).registerProve,
+  check: async () => (await import('./checkCommand')).registerCheck,
+  report: async () => (await import('./reportCommand')).registerReport,
+  shift: async () => (await import('./shiftCommand')).registerShift,
+  explore: async () => (await import('./exploreCommand')).registerExplore,
+  merge: async () => (await import('./mergeCommand')).registerMerge,
+};
+
+/** The subcommands `argv` needs registered: the one it names, none for `--version`, all otherwise. */
+function commandsFor(argv: string[]): string[] {
+  const first = argv[0];
+  if (first !== undefined && Object.hasOwn(COMMANDS, first)) return [first];
+  if (argv.length === 1 && (first === '--version' || first === '-V')) return [];
+  return Object.keys(COMMANDS);
+}
 
 /** What a subcommand's action returns: its exit code. */
 export type CommandResult = Promise<number>;
@@ -29,11 +50,8 @@ export async function main(argvIn: string[]): Promise<number> {
   const setCode = (c: number): void => {
     code = c;
   };
-  registerVerify(program, setCode);
-  registerFlow(program, setCode);
-  registerProve(program, setCode);
-  registerMerge(program, setCode);
   try {
+    for (const name of commandsFor(argv)) (await COMMANDS[name]())(program, setCode);
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof UsageError) {

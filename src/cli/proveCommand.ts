@@ -1,7 +1,8 @@
 /** `icl-audit prove`: run the symbolic derivations P1–P7 and print each step with its verdict and time. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { derivations, runDerivations, type DerivationResult } from '../../proofs/index';
+import { derivations, type DerivationResult } from '../../proofs/index';
+import { prove } from '../api/prove';
 import { idListArg, intArg, seedArg } from './args';
 import { EXIT } from './errors';
 import { outputArg, writeJsonFile } from './output';
@@ -31,7 +32,7 @@ function renderResult(r: DerivationResult, quiet: boolean): string {
 }
 
 /** The export file of one derivation: every derived expression, with the syntax and symbols used. */
-function exportFile(id: string, results: DerivationResult[]): unknown {
+export function exportFile(id: string, results: DerivationResult[]): unknown {
   const first = results[0];
   return {
     id,
@@ -75,8 +76,7 @@ export function registerProve(program: Command, setCode: (code: number) => void)
       outputArg('--json', opts.json);
       outputArg('--export', opts.export, 'folder');
       const bar = progress('prove');
-      const t0 = performance.now();
-      const results = await runDerivations({
+      const report = await prove({
         only,
         d,
         seed,
@@ -88,13 +88,11 @@ export function registerProve(program: Command, setCode: (code: number) => void)
         },
       });
       bar.done();
-      const ms = Math.round(performance.now() - t0);
-      const count = (v: string): number => results.filter((r) => r.verdict === v).length;
-      const summary = { derivations: results.length, verified: count('verified'), falsified: count('falsified'), inconclusive: count('inconclusive') };
+      const { ms, summary, results } = report;
       process.stdout.write(
         `prove: ${summary.verified} verified, ${summary.falsified} falsified, ${summary.inconclusive} inconclusive of ${summary.derivations} (${(ms / 1000).toFixed(1)} s, seed ${seed})\n`,
       );
-      if (opts.json) writeJsonFile(opts.json, { tool: 'icl-audit', command: 'prove', seed, ms, summary, results });
+      if (opts.json) writeJsonFile(opts.json, report);
       if (opts.export) {
         const dir = resolve(opts.export);
         makeFolders('--export', dir);

@@ -1,4 +1,2 @@
-/** The package version, read from package.json. */
-import { readFileSync } from 'node:fs';
-
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** The package version (kept here for the command files; the library reads it from src/version.ts). */
+export { VERSION } from '../version';

@@ -1,5 +1,6 @@
 /** Claims checked in several parts (e.g. the paper's form and the derived form): one verdict from many,
  * and a counterexample that names the part it came from, so `verify --part` replays that part alone. */
+import { deriveSeed } from '../random/seed';
 import type { CheckContext, CheckResult, Counterexample, PartResult, Verdict } from './types';
 
 /** One part of a claim: a short id (what `verify --part` takes), what it checks, and how to run it. */
@@ -41,13 +42,14 @@ export function combineParts(parts: Array<{ id: string; name: string; result: Ch
   return { verdict: 'verified', ...common };
 }
 
-/** Run `parts` under `ctx` (only the part `ctx.part` when it is set) and combine their results. */
+/** Run `parts` under `ctx` (only the part `ctx.part` when it is set) and combine their results. Each part
+ * runs with its own seed, `deriveSeed(ctx.seed, part.id)`, so a part replays alone as it ran with the others. */
 export async function runParts(parts: ClaimPart[], ctx: CheckContext): Promise<CheckResult> {
   const chosen = ctx.part === undefined ? parts : parts.filter((p) => p.id === ctx.part);
   if (chosen.length === 0)
     return { verdict: 'inconclusive', reason: `no part '${ctx.part}' (parts: ${parts.map((p) => p.id).join(', ')})`, worstError: NaN, tolerance: NaN, worstRatio: NaN, cases: 0 };
   const results: Array<{ id: string; name: string; result: CheckResult }> = [];
-  for (const p of chosen) results.push({ id: p.id, name: p.name, result: await p.run(ctx) });
+  for (const p of chosen) results.push({ id: p.id, name: p.name, result: await p.run({ ...ctx, seed: deriveSeed(ctx.seed, p.id) }) });
   return combineParts(results);
 }
 

@@ -12,7 +12,7 @@ export interface PromptDistribution {
   d: number;
   /** Covariance Λ of the prompt covariates x_1…x_M. */
   promptCov: Mat;
-  /** Covariance of the query x_q (default: `promptCov`). */
+  /** Second moment of the query x_q (default: `promptCov`); positive semidefinite, so a point mass x is x xᵀ. */
   queryCov?: Mat;
   /** Second moment Σ_w = E[w wᵀ] of the task (default: I_d); positive semidefinite, so a fixed task w is Σ_w = w wᵀ. */
   taskCov?: Mat;
@@ -37,9 +37,9 @@ export function trainingDistribution(lambda: Mat): ResolvedDistribution {
 }
 
 /**
- * Fill defaults and validate: covariates' covariances d×d SPD within float64's range (src/validate's
- * covariance rules), the task's second moment PSD, noise finite ≥ 0. Throws a UsageError (a RangeError)
- * naming the field.
+ * Fill defaults and validate: the prompt covariance d×d SPD within float64's range (src/validate's
+ * covariance rules), the query's and the task's second moments PSD, noise finite ≥ 0. Throws a UsageError
+ * (a RangeError) naming the field.
  */
 export function resolveDistribution(dist: PromptDistribution): ResolvedDistribution {
   if (dist === null || typeof dist !== 'object') return refuse('dist', `must be a prompt distribution { d, promptCov, … }, got ${dist === null ? 'null' : typeof dist}`);
@@ -55,7 +55,7 @@ export function resolveDistribution(dist: PromptDistribution): ResolvedDistribut
   for (const key of ['promptCov', 'queryCov', 'taskCov'] as const) {
     const m = out[key];
     if (!Array.isArray(m) || m.length !== d) throw new RangeError(`${key} must be ${d}×${d}, got ${Array.isArray(m) ? m.length : typeof m} rows`);
-    const problem = key === 'taskCov' ? (matrixShapeProblem(m, d) ?? psdProblem(m)) : covarianceProblem(m, { d });
+    const problem = key === 'promptCov' ? covarianceProblem(m, { d }) : (matrixShapeProblem(m, d) ?? psdProblem(m));
     if (problem) refuse(key, problem);
   }
   if (!(out.noiseStd >= 0) || !Number.isFinite(out.noiseStd)) refuse('noiseStd', `must be a finite number ≥ 0, got ${out.noiseStd}`);

@@ -67,6 +67,51 @@ export function entryMoment(law: EntryLaw, k: number): number {
   }
 }
 
+/** The law's density at λ (continuous laws), or null for the two-point law (use {@link entryAtoms}). */
+export function entryDensity(law: EntryLaw, lambda: number): number | null {
+  const c = law.scale ?? 1;
+  const x = lambda / c;
+  if (!(x > 0)) return law.kind === 'uniform' && x === 0 && law.low === 0 ? 1 / (c * (law.high - law.low)) : 0;
+  switch (law.kind) {
+    case 'exp':
+      return Math.exp(-x) / c;
+    case 'gamma':
+      return Math.exp((law.shape - 1) * Math.log(x) - x - logGamma(law.shape)) / c;
+    case 'uniform':
+      return x >= law.low && x <= law.high ? 1 / (c * (law.high - law.low)) : 0;
+    case 'lognormal':
+      return law.sigma === 0 ? null : Math.exp(-((Math.log(x) - law.mu) ** 2) / (2 * law.sigma * law.sigma)) / (x * law.sigma * Math.sqrt(2 * Math.PI) * c);
+    case 'two-point':
+      return null;
+  }
+}
+
+/** The atoms (value, probability) of a discrete law (two-point, or log-normal with σ = 0), or null. */
+export function entryAtoms(law: EntryLaw): Array<[number, number]> | null {
+  const c = law.scale ?? 1;
+  if (law.kind === 'two-point') return [[c * law.low, law.pLow], [c * law.high, 1 - law.pLow]];
+  if (law.kind === 'lognormal' && law.sigma === 0) return [[c * Math.exp(law.mu), 1]];
+  return null;
+}
+
+/** The support [a, b] outside which the density vanishes (b may be ∞). */
+export function entrySupport(law: EntryLaw): [number, number] {
+  const c = law.scale ?? 1;
+  return law.kind === 'uniform' ? [c * law.low, c * law.high] : [0, Infinity];
+}
+
+/** log Γ(x), x > 0 (Lanczos, g = 7, n = 9; relative error ~1e-15). */
+export function logGamma(x: number): number {
+  const g = 7;
+  const p = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const y = x - 1;
+  let a = p[0];
+  const t = y + g + 0.5;
+  for (let i = 1; i < 9; i++) a += p[i] / (y + i);
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
 /** Gamma(shape, 1) by Marsaglia and Tsang (ACM TOMS 26(3), 2000); shape < 1 boosted by U^(1/shape). */
 export function drawGamma(shape: number, rng: Stream): number {
   if (shape < 1) return drawGamma(shape + 1, rng) * rng.uniformOpen() ** (1 / shape);

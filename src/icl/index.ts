@@ -1,3 +1,5 @@
 export * from './distribution';
 export * from './prompts';
 export * from './entryLaws';
+export * from './shifts';
+export * from './shiftArbitraries';

@@ -211,6 +211,14 @@ export function cholesky(a: Mat): Mat {
   return c.lowerTriangularMatrix.to2DArray();
 }
 
+/** X with a X = b for symmetric positive definite a, by its Cholesky factor (two triangular solves;
+ * backward stable, no explicit inverse). Throws a RangeError when a is not positive definite. */
+export function solveSpd(a: Mat, b: Mat): Mat {
+  const c = new CholeskyDecomposition(new Matrix(symmetrize(a)));
+  if (!c.isPositiveDefinite()) throw new RangeError('solveSpd: matrix is not positive definite');
+  return c.solve(new Matrix(b)).to2DArray();
+}
+
 /** Row-major Float64Array copy of a. */
 export function toFloat64(a: Mat): Float64Array {
   const n = a.length;

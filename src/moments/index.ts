@@ -1,3 +1,6 @@
 export * from './isserlis';
 export * from './quadratic';
+export * from './labelLaws';
 export * from './randomDiagonal';
+export * from './limits';
+export * from './posteriorEntry';

@@ -11,7 +11,7 @@
  * Λ′ the prompt covariance. The training population loss is L(V) = ½ of this with M = N (no noise).
  * Nothing here uses the paper's Γ.
  */
-import { add, frobeniusDot, inverse, matmul, mul, scale, sub, trace, transpose, type Mat } from '../linalg/matrix';
+import { add, frobeniusDot, matmul, mul, scale, solveSpd, sub, trace, transpose, type Mat } from '../linalg/matrix';
 import { resolveDistribution, trainingDistribution, type PromptDistribution } from '../icl/distribution';
 import { sampleFourthMoment } from './isserlis';
 
@@ -66,7 +66,8 @@ export function reducedLossAndGradient(model: QuadraticModel, u: number, U: Mat)
   return { loss: populationLoss(model, v), du: frobeniusDot(g, U), dU: scale(g, u) };
 }
 
-/** The zero of ∇_V L = P V Q − B: the model's own minimizer V* = P⁻¹ B Q⁻¹ (P, Q symmetric positive definite). */
+/** The zero of ∇_V L = P V Q − B: the model's own minimizer V* = P⁻¹ B Q⁻¹ (P, Q symmetric positive
+ * definite), by two Cholesky solves, X = P⁻¹B and V* = (Q⁻¹Xᵀ)ᵀ, not by forming the inverses. */
 export function quadraticMinimizer(model: QuadraticModel): Mat {
-  return mul(inverse(model.P), model.B, inverse(model.Q));
+  return transpose(solveSpd(model.Q, transpose(solveSpd(model.P, model.B))));
 }

@@ -9,6 +9,7 @@
  * stream), so `(seed, path, samples)` reproduces it.
  */
 import { stream as rootStream, type Stream } from '../random/stream';
+import { DEFAULT_SEED } from '../random/seed';
 import { criticalValue } from './normal';
 import { RunningMoments } from './moments';
 
@@ -67,7 +68,7 @@ export interface StoppingOptions {
 
 /** Options shared by every estimator in this folder. */
 export interface MonteCarloOptions {
-  /** Root seed (default 0); ignored when `stream` is given. */
+  /** Root seed (default {@link DEFAULT_SEED}); ignored when `stream` is given. */
   seed?: number;
   /** Stream to draw from (default: `stream(seed).child(<estimator name>)`). */
   stream?: Stream;
@@ -107,7 +108,7 @@ export function resolveOptions(options: MonteCarloOptions, defaultName: string):
   stopping?: StoppingOptions;
   progress?: (done: number, total: number) => void;
 } {
-  const seed = options.seed ?? 0;
+  const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   const rng = options.stream ?? rootStream(seed).child(defaultName);
   const samples = options.samples ?? 100_000;

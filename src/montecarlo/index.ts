@@ -7,3 +7,4 @@ export * from './lsaSampler';
 export * from './lsaError';
 export * from './fourthMoment';
 export * from './predictions';
+export * from './shiftedError';

@@ -1,3 +1,4 @@
+export * from './seed';
 export * from './stream';
 export * from './rotation';
 export * from './covariance';

@@ -6,23 +6,9 @@
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
-type Gen = ReturnType<typeof xoroshiro128plus>;
+import { deriveSeed } from './seed';
 
-/** 32-bit FNV-1a hash mixed with a seed (deterministic, platform independent). */
-function hashSeed(seed: number, name: string): number {
-  let h = (0x811c9dc5 ^ (seed | 0)) >>> 0;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  // final avalanche (murmur3 fmix32)
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
-  return h | 0;
-}
+type Gen = ReturnType<typeof xoroshiro128plus>;
 
 const TWO_POW_M32 = 2 ** -32;
 const TWO_POW_M53 = 2 ** -53;
@@ -41,9 +27,7 @@ export class Stream {
     if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
     this.seed = seed;
     this.path = path;
-    let s = seed | 0;
-    for (const p of path) s = hashSeed(s, p);
-    this.gen = xoroshiro128plus(s);
+    this.gen = xoroshiro128plus(deriveSeed(seed, ...path));
     // Warm up: the first outputs of xoroshiro from a sparse state are poorly mixed.
     for (let i = 0; i < 16; i++) this.gen.next();
   }

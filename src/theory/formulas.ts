@@ -7,6 +7,8 @@
 import { inverse, matmul, mul, scale, symmetricEigen, trace, zeros, type Mat } from '../linalg/matrix';
 import { gamma as paperGamma } from './gamma';
 import { lemmaD2, lemmaD2Sample } from './lemmaD2';
+import { corollaryA2MinLoss, lemma54Mu, lemmaA5USquaredBound } from './lemma54';
+import { lemma51H, lemma51NegativeCount } from './lemma51';
 
 /** The paper's closed forms, each named after its source. */
 export interface PaperFormulas {
@@ -38,8 +40,24 @@ export interface PaperFormulas {
   theorem42General(lambda: Mat, n: number, m: number, a: readonly number[], sigmaXY: Mat, minError: number): number;
   /** Corollary 4.3 as restated by a secondary source: error ≤ (d+1) tr Λ / M + (1 + 2d + d²κ) tr Λ / N², κ = cond(Λ). */
   corollary43Bound(lambda: Mat, n: number, m: number): number;
-  /** Spec §3 / C05 (derived): the quantity conserved along gradient flow, u² − ‖U‖_F². */
+  /** Corollary 4.3: the error the model learns up to, η = (1 + 2d + d²κ) tr Λ / N². */
+  corollary43Eta(lambda: Mat, n: number): number;
+  /** Corollary 4.3's middle bound: (d+1) tr Λ/M + [tr Λ + 2d tr Λ + tr(Λ⁻¹) tr(Λ)²]/N². */
+  corollary43MiddleBound(lambda: Mat, n: number, m: number): number;
+  /** §4.1 before Corollary 4.3, fixed w: (d+1)‖w‖²_Λ/M + [‖w‖²_Λ + 2‖w‖² tr Λ + ‖w‖²_{Λ⁻¹} tr(Λ)²]/N². */
+  fixedTaskBound(lambda: Mat, n: number, m: number, w: readonly number[]): number;
+  /** Lemma A.3 (A.12): the quantity conserved along gradient flow, u² − ‖U‖_F² (0 under Assumption 3.3). */
   conservedQuantity(u: number, U: Mat): number;
+  /** Corollary A.2: min ℓ̃ = −½ tr(Λ²Γ⁻¹) (ℓ̃ = L − ½ tr Λ, eq. 5.5). */
+  corollaryA2MinLoss(lambda: Mat, n: number): number;
+  /** Lemma 5.4, (5.7): the PL constant μ (reconstructed from the proof; see lemma54.ts). */
+  lemma54Mu(lambda: Mat, n: number, sigma: number, theta: Mat): number;
+  /** Lemma A.5, (A.14) squared: the lower bound on u(t)² (reconstructed from the proof). */
+  lemmaA5USquared(lambda: Mat, n: number, sigma: number, theta: Mat): number;
+  /** Lemma 5.1, (5.1): H = ½ X ⊗ (EEᵀ/N) of one prompt's embedding E. */
+  lemma51H(e: Mat): Mat;
+  /** The remark after Lemma 5.1: H has at least this many negative eigenvalues (d + 1). */
+  lemma51NegativeCount(d: number): number;
 }
 
 /** The paper's formulas, with any of them replaced by `overrides`. */
@@ -100,6 +118,30 @@ export function paperFormulas(overrides: Partial<PaperFormulas> = {}): PaperForm
       const tl = trace(lambda);
       return ((d + 1) * tl) / m + ((1 + 2 * d + d * d * kappa) * tl) / (n * n);
     },
+    corollary43Eta(lambda, n) {
+      const d = lambda.length;
+      const { values } = symmetricEigen(lambda);
+      const kappa = values[d - 1] / values[0];
+      return ((1 + 2 * d + d * d * kappa) * trace(lambda)) / (n * n);
+    },
+    corollary43MiddleBound(lambda, n, m) {
+      const d = lambda.length;
+      const tl = trace(lambda);
+      return ((d + 1) * tl) / m + (tl + 2 * d * tl + trace(inverse(lambda)) * tl * tl) / (n * n);
+    },
+    fixedTaskBound(lambda, n, m, w) {
+      const d = lambda.length;
+      const quad = (b: Mat): number => w.reduce((s, wi, i) => s + wi * b[i].reduce((t, bij, j) => t + bij * w[j], 0), 0);
+      const wl = quad(lambda);
+      const w2 = w.reduce((s, x) => s + x * x, 0);
+      const tl = trace(lambda);
+      return ((d + 1) * wl) / m + (wl + 2 * w2 * tl + quad(inverse(lambda)) * tl * tl) / (n * n);
+    },
+    corollaryA2MinLoss: (lambda, n) => corollaryA2MinLoss(lambda, f.gamma(lambda, n)),
+    lemma54Mu: (lambda, n, sigma, theta) => lemma54Mu(lambda, f.gamma(lambda, n), sigma, theta),
+    lemmaA5USquared: (lambda, n, sigma, theta) => lemmaA5USquaredBound(lambda, f.gamma(lambda, n), sigma, theta),
+    lemma51H,
+    lemma51NegativeCount,
     conservedQuantity(u, U) {
       let s = 0;
       for (const row of U) for (const x of row) s += x * x;

@@ -5,3 +5,6 @@ export * from './theorem41';
 export * from './corollary43';
 export * from './theorem42';
 export * from './formulas';
+export * from './lemma54';
+export * from './lemma51';
+export * from './shifts';

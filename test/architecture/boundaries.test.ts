@@ -10,16 +10,20 @@ import { resolve } from 'node:path';
 import { findCycle, folderGraph, importEdges, violations, type BoundaryRule } from './importGraph';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-const ROUTES = ['src/moments', 'src/symbolic', 'src/dynamics', 'src/montecarlo', 'src/baselines'];
-const ABOVE_CONTRACT = ['src/claims', 'src/cli', 'src/report', 'barrel', 'properties', 'proofs'];
+// src/check meets a user's formula with first-principles ground truth: a checking route like the others.
+const ROUTES = ['src/moments', 'src/symbolic', 'src/dynamics', 'src/montecarlo', 'src/baselines', 'src/check'];
+// The library functions behind the commands (src/api) and the vitest companion (src/vitest) sit beside the CLI.
+const FACES = ['src/cli', 'barrel', 'src/report', 'src/api', 'src/vitest'];
+const ABOVE_CONTRACT = ['src/claims', ...FACES, 'properties', 'proofs'];
 const is = (...names: string[]) => (f: string) => names.includes(f);
 
 const RULES: BoundaryRule[] = [
   { name: 'a checking route imports the paper\'s formulas (src/theory)', from: is(...ROUTES), to: is('src/theory') },
   { name: 'src/theory imports a checking route', from: is('src/theory'), to: is(...ROUTES, 'properties', 'proofs') },
-  { name: 'something below the registry imports it, the CLI, the report or the barrel', from: (f) => !['src/cli', 'barrel', 'src/report'].includes(f), to: is('src/claims', 'src/cli', 'src/report', 'barrel') },
+  { name: 'something below the registry imports it, the CLI, the report or the barrel', from: (f) => !FACES.includes(f), to: is('src/claims', ...FACES) },
   { name: 'something other than the barrel imports the CLI', from: (f) => f !== 'barrel', to: is('src/cli') },
   { name: 'the contract imports something above it or a route', from: is('src/contract'), to: is(...ABOVE_CONTRACT, ...ROUTES, 'src/theory') },
+  { name: 'the report or the library functions import the CLI or the vitest companion', from: is('src/report', 'src/api'), to: is('src/cli', 'src/vitest') },
   { name: 'properties and proofs import each other', from: is('properties', 'proofs'), to: is('properties', 'proofs') },
   { name: 'the base (linalg, random) imports a layer above it', from: is('src/linalg', 'src/random'), to: (f) => !['src/linalg', 'src/random', 'src/kernels', 'src/validate'].includes(f) },
   { name: 'the validators (src/validate, base level) import anything of icl-audit', from: is('src/validate'), to: () => true },

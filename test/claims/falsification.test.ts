@@ -62,13 +62,13 @@ describe('wrong formulas are reported falsified', () => {
     const [r] = await run(wrong, ['C06'], 11);
     const ce = r.counterexample!;
     expect(ce.seed).toBe(11);
-    expect(ce.part).toBe('numeric');
-    expect(ce.replay).toBe(`icl-audit verify --claims C06 --part numeric --seed 11 --replay '${ce.path}'`);
+    expect(ce.part).toBe('minimizer');
+    expect(ce.replay).toBe(`icl-audit verify --claims C06 --part minimizer --seed 11 --replay '${ce.path}'`);
     const claims = claimRegistry(wrong).filter((c) => c.id === 'C06');
     const [again] = await runClaims(claims, { seed: ce.seed, runs: 100, path: ce.path, part: ce.part });
     expect(again.verdict).toBe('falsified');
     expect(again.cases).toBe(1);
-    expect(again.parts?.map((p) => p.id)).toEqual(['numeric']); // the symbolic part did not run
+    expect(again.parts?.map((p) => p.id)).toEqual(['minimizer']); // neither the minimum nor the symbolic part ran
     expect(again.counterexample!.inputs).toEqual(ce.inputs);
   });
 
@@ -79,7 +79,7 @@ describe('wrong formulas are reported falsified', () => {
     expect(r.verdict).toBe('falsified');
     if (r.verdict !== 'falsified') return;
     const ce = r.counterexample;
-    expect(r.parts?.map((p) => p.id)).toEqual(['derived', 'general', 'rate', 'sampled', 'symbolic']);
+    expect(r.parts?.map((p) => p.id)).toEqual(['derived', 'general', 'laws', 'fixed-bound', 'rate', 'eta', 'sampled', 'laws-sampled', 'symbolic']);
     expect(r.parts?.find((p) => p.id === ce.part)?.verdict).toBe('falsified');
     expect(ce.replay).toBe(`icl-audit verify --claims C10 --part ${ce.part} --seed 5 --replay '${ce.path}'`);
     const claims = claimRegistry(wrong).filter((c) => c.id === 'C10');
@@ -93,7 +93,47 @@ describe('wrong formulas are reported falsified', () => {
 
   const seed = Number(process.env.ICL_AUDIT_SEED ?? 7);
   it(`the real formulas are verified (seed ${seed}, from ICL_AUDIT_SEED)`, async () => {
-    const results = await run(paperFormulas(), ['C01', 'C05', 'C06', 'C08', 'C09', 'C10'], seed);
+    const results = await run(paperFormulas(), ['C01', 'C05', 'C06', 'C07', 'C08', 'C09', 'C10'], seed);
     for (const r of results) expect(r.verdict, r.id).toBe('verified');
   });
+});
+
+describe('the paper-anchored claims can fail (issue 12)', () => {
+  it('a PL constant 100× the paper\'s μ falsifies C07', async () => {
+    const f = paperFormulas();
+    const [r] = await run(paperFormulas({ lemma54Mu: (l, n, s, t) => 100 * f.lemma54Mu(l, n, s, t) }), ['C07']);
+    expect(r.verdict).toBe('falsified');
+  }, 120_000);
+
+  it('the remark\'s count "at least d + 1" is falsified at d = 2, N = 1, and the case replays alone from its part and path', async () => {
+    const [asStated] = await run(paperFormulas(), ['C03']);
+    expect(asStated.verdict).toBe('falsified');
+    const inputs = asStated.counterexample!.inputs as { d: number; N: number };
+    expect([inputs.d, inputs.N]).toEqual([2, 1]);
+    const claims = claimRegistry().filter((c) => c.id === 'C03');
+    expect(asStated.counterexample!.part).toBe('count');
+    const [again] = await runClaims(claims, { seed: asStated.counterexample!.seed, runs: 100, path: asStated.counterexample!.path, part: 'count' });
+    expect(again.verdict).toBe('falsified');
+    expect(again.cases).toBe(1);
+  }, 120_000);
+
+  it('(4.6) with Σ weighted by Γ⁻¹Λ instead of Γ⁻²Λ, or η a quarter of the paper\'s, falsifies C10', async () => {
+    const f = paperFormulas();
+    const wrongSigma = paperFormulas({
+      theorem42General: (lambda, n, m, a, sigmaXY, minError) => {
+        const gi = inverse(f.gamma(lambda, n));
+        const exact = f.theorem42General(lambda, n, m, a, sigmaXY, minError);
+        return exact - trace(matmul(matmul(sigmaXY, matmul(gi, gi)), lambda)) / m + trace(matmul(matmul(sigmaXY, gi), lambda)) / m;
+      },
+    });
+    expect((await run(wrongSigma, ['C10']))[0].verdict).toBe('falsified');
+    const halfEta = paperFormulas({ corollary43Eta: (l, n) => f.corollary43Eta(l, n) / 4 });
+    expect((await run(halfEta, ['C10']))[0].verdict).toBe('falsified');
+  }, 120_000);
+
+  it('a wrong minimum value (−tr(Λ²Γ⁻¹), without the ½) falsifies C06', async () => {
+    const f = paperFormulas();
+    const [r] = await run(paperFormulas({ corollaryA2MinLoss: (l, n) => 2 * f.corollaryA2MinLoss(l, n) }), ['C06']);
+    expect(r.verdict).toBe('falsified');
+  }, 120_000);
 });

@@ -14,12 +14,12 @@ describe('renderVerifyReport', () => {
     const results = await runClaims(claims, { seed: 3, runs: 30 });
     const report = verifyReport('test', 3, 30, results, 0);
     const text = renderVerifyReport(report);
-    expect(report.summary).toEqual({ verified: 0, falsified: 1, inconclusive: 0 });
-    expect(text).toMatch(/C06\s+Lemma 5\.3\s+falsified/);
-    expect(text).toMatch(/C06 counterexample \(part numeric\): \{"d":1,/);
+    expect(report.summary).toEqual({ verified: 0, falsified: 1, inconclusive: 0, newFalsified: 1 });
+    expect(text).toMatch(/C06\s+Lemma 5\.3 .*\s+falsified/);
+    expect(text).toMatch(/C06 counterexample \(part minimizer\): \{"d":1,/);
     expect(text).toContain('claimed');
-    expect(text).toContain(`icl-audit verify --claims C06 --part numeric --seed 3 --replay '`);
-    expect(text).toMatch(/C06 counterexample \(part numeric\)/);
+    expect(text).toContain(`icl-audit verify --claims C06 --part minimizer --seed 3 --replay '`);
+    expect(text).toMatch(/C06 counterexample \(part minimizer\)/);
     expect(text).toMatch(/0 verified, 1 falsified, 0 inconclusive/);
   });
 });
