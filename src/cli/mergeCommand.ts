@@ -26,16 +26,18 @@ const partialSchema = z
 export interface MergeCommandOptions {
   json?: string;
   quiet?: boolean;
+  strict?: boolean;
 }
 
 /** Register `icl-audit merge`. */
 export function registerMerge(program: Command, setCode: (code: number) => void): void {
   program
     .command('merge')
-    .description('join the partial reports of `verify --shard i/n` into the report of the whole run (exit 0: none falsified, 1: some falsified, 2: bad input)')
+    .description('join the partial reports of `verify --shard i/n` into the report of the whole run (exit 0: nothing falsified beyond the known findings, 1: a new falsification (any with --strict), 2: bad input)')
     .argument('<reports...>', 'partial JSON reports, one per shard')
     .option('--json <FILE>', 'write the merged report as JSON')
     .option('--quiet', 'print only the summary line')
+    .option('--strict', 'exit 1 on any falsified claim, known findings included')
     .action(async (files: string[], opts: MergeCommandOptions) => {
       outputArg('--json', opts.json);
       // validated by the schema, but kept as read (zod's output would reorder the keys)
@@ -48,6 +50,8 @@ export function registerMerge(program: Command, setCode: (code: number) => void)
       if (opts.json) writeJsonFile(opts.json, report);
       const text = renderVerifyReport(report);
       process.stdout.write((opts.quiet ? text.split('\n').slice(-1).join('\n') : text) + '\n');
-      setCode(report.summary.falsified > 0 ? EXIT.falsified : EXIT.ok);
+      // as verify: known findings stay reported falsified but exit 0; --strict exits 1 on any
+      const failing = opts.strict ? report.summary.falsified : report.summary.newFalsified;
+      setCode(failing > 0 ? EXIT.falsified : EXIT.ok);
     });
 }
