@@ -16,7 +16,7 @@ const EXACT: Tolerance = {
   measure: 'exact rational identity (number of identity steps that fail)',
   bound: '0',
   justification:
-    'identities are decided over exact rationals by expanding the difference to 0 (own polynomial layer) and re-derived or confirmed by nerdamer; no rounding enters, so any nonzero difference falsifies. Numeric side checks (src/moments, relative error ≤ 1e-12; Monte Carlo, 4.89 standard errors) are steps of the same derivation.',
+    'identities are decided over exact rationals by expanding the difference to 0 (own polynomial layer) and re-derived or confirmed by nerdamer; no rounding enters, so any nonzero difference falsifies. Numeric side checks (src/moments, relative error ≤ 1e-12; Monte Carlo, 5.57 standard errors: the audit’s statistical budget, docs/statistics.md) are steps of the same derivation.',
 };
 
 const ROUTES = ['symbolic (own polynomial layer)', 'symbolic (nerdamer)', 'exact numeric (src/moments)', 'Monte Carlo (src/lsa forward)'];

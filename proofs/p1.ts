@@ -10,7 +10,8 @@ import { covarianceSymbols } from '../src/symbolic/model';
 import { fromPolys, sEvaluate, symbolMatrix, type SMat } from '../src/symbolic/matrix';
 import { nEqual, nExpect } from '../src/symbolic/nerdamerEngine';
 import { GenericPointDraw, assertGenericPoint, matrixPoint, relativeError, toMat } from '../src/symbolic/points';
-import { monteCarloFourthMoment, zCheck } from '../src/symbolic/montecarlo';
+import { monteCarloFourthMoment, Z_BOUND, zCheck } from '../src/symbolic/montecarlo';
+import { SAMPLED_CONFIDENCE } from '../src/symbolic/sampledRoute';
 import { estimateSampleFourthMoment } from '../src/montecarlo';
 import { rat, rtoNumber, type Rat } from '../src/symbolic/rational';
 import { constant } from '../src/symbolic/poly';
@@ -117,7 +118,7 @@ export const P1: Derivation = {
       return { ok: worst <= 1e-12, detail: `worst relative error ${worst.toExponential(2)}` };
     });
     if (opts.monteCarlo !== false)
-      log.run('at that point: Monte Carlo of E[x xᵀ A x xᵀ] (2·10⁴ draws per entry) within 4.89 standard errors', () => {
+      log.run(`at that point: Monte Carlo of E[x xᵀ A x xᵀ] (2·10⁴ draws per entry) within ${Z_BOUND} standard errors`, () => {
         const f = sEvaluate(fourth, point).map((r) => r.map(rtoNumber));
         let worstZ = 0;
         for (let i = 0; i < d; i++)
@@ -125,12 +126,12 @@ export const P1: Derivation = {
             const est = monteCarloFourthMoment(toMat(lamQ), toMat(aQ), i, l, 20000, rng.child(`mc${i}${l}`));
             worstZ = Math.max(worstZ, zCheck(f[i][l], est).z);
           }
-        return { ok: worstZ <= 4.89, detail: `worst |z| = ${worstZ.toFixed(2)} over ${d * d} entries` };
+        return { ok: worstZ <= Z_BOUND, detail: `worst |z| = ${worstZ.toFixed(2)} over ${d * d} entries` };
       });
     if (opts.monteCarlo !== false)
-      log.run('at that point: src/montecarlo estimateSampleFourthMoment (its own Wishart sampler, N = 5, 10⁵ draws): every entry of the derived E[SAS] inside its simultaneous 1 − 10⁻⁶ interval', () => {
+      log.run('at that point: src/montecarlo estimateSampleFourthMoment (its own Wishart sampler, N = 5, 10⁵ draws): every entry of the derived E[SAS] inside its simultaneous 1 − ${(1 - SAMPLED_CONFIDENCE).toExponential(1)} interval', () => {
         const s = sEvaluate(sample, point).map((r) => r.map(rtoNumber));
-        const est = estimateSampleFourthMoment(toMat(lamQ), toMat(aQ), 5, { stream: rng.child('montecarlo'), samples: 100000, confidence: 1 - 1e-6 });
+        const est = estimateSampleFourthMoment(toMat(lamQ), toMat(aQ), 5, { stream: rng.child('montecarlo'), samples: 100000, confidence: SAMPLED_CONFIDENCE });
         let outside = 0;
         for (let i = 0; i < d; i++) for (let l = 0; l < d; l++) if (s[i][l] < est.lower[i][l] || s[i][l] > est.upper[i][l]) outside++;
         return { ok: outside === 0, detail: `${outside} of ${d * d} entries outside (${est.path})` };

@@ -9,7 +9,7 @@ import { symbolMatrix, sScale } from '../src/symbolic/matrix';
 import { nerdamerLoss, nReducedParams } from '../src/symbolic/nerdamerModel';
 import { nIsZero } from '../src/symbolic/nerdamerEngine';
 import { GenericPointDraw, assertGenericPoint, matrixPoint, relativeError, toMat } from '../src/symbolic/points';
-import { monteCarloFullLoss, zCheck } from '../src/symbolic/montecarlo';
+import { monteCarloFullLoss, Z_BOUND, zCheck } from '../src/symbolic/montecarlo';
 import { sampledRouteCheck } from '../src/symbolic/sampledRoute';
 import { rat, rtoNumber, type Rat } from '../src/symbolic/rational';
 import { PAPER_MODEL } from '../src/symbolic/model';
@@ -68,7 +68,7 @@ export const P2: Derivation = {
       momentsAtPoint(L, lamQ, uQ, UQ, nVal),
     );
     if (opts.monteCarlo !== false)
-      log.run('at that point: Monte Carlo with src/lsa predictFull (4·10⁴ prompts, N = 4) within 4.89 standard errors', () => {
+      log.run(`at that point: Monte Carlo with src/lsa predictFull (4·10⁴ prompts, N = 4) within ${Z_BOUND} standard errors`, () => {
         const params = fullFromReduced({ u: rtoNumber(uQ), U: toMat(UQ) });
         const est = monteCarloFullLoss({ d, promptCov: toMat(lamQ) }, nVal, params, 40000, rng.child('mc'));
         const { ok, z } = zCheck(value, est);

@@ -14,7 +14,7 @@ import type { SumPoly } from '../src/symbolic/gaussian';
 import { nerdamerLoss, nGeneralParams } from '../src/symbolic/nerdamerModel';
 import { nDiff, nIsZero, nSubs } from '../src/symbolic/nerdamerEngine';
 import { GenericPointDraw, assertGenericPoint, matrixPoint, relativeError, toMat } from '../src/symbolic/points';
-import { monteCarloFullLoss, zCheck } from '../src/symbolic/montecarlo';
+import { monteCarloFullLoss, Z_BOUND, zCheck } from '../src/symbolic/montecarlo';
 import { sampledRouteCheck } from '../src/symbolic/sampledRoute';
 import { rat, rfromNumber, rtoNumber, rtoString, type Rat } from '../src/symbolic/rational';
 import { derivedLoss } from './derived';
@@ -110,7 +110,7 @@ export const P3: Derivation = {
       predictionOnPrompts(yhat, thetaPoint, lamQ, d, rng.child('prompt')),
     );
     if (opts.monteCarlo !== false)
-      log.run('L(θ) at a random θ (all entries) vs Monte Carlo with predictFull (4·10⁴ prompts, N = 4), within 4.89 standard errors', () => {
+      log.run(`L(θ) at a random θ (all entries) vs Monte Carlo with predictFull (4·10⁴ prompts, N = 4), within ${Z_BOUND} standard errors`, () => {
         const point = { ...matrixPoint('l', lamQ), ...thetaPoint, N: rat(4n) };
         const value = rtoNumber(full.evaluate(point));
         const est = monteCarloFullLoss({ d, promptCov: toMat(lamQ) }, 4, { wpv, wkq }, 40000, rng.child('mc'));

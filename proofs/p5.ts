@@ -14,7 +14,7 @@ import { RatFunc, substituteRationalFn } from '../src/symbolic/ratfunc';
 import { constantMatrix, sDet, type SMat } from '../src/symbolic/matrix';
 import { nDiff, nExpand, nInverse } from '../src/symbolic/nerdamerEngine';
 import { GenericPointDraw, assertGenericPoint, matrixPoint, relativeError, toMat } from '../src/symbolic/points';
-import { monteCarloTestError, zCheck } from '../src/symbolic/montecarlo';
+import { monteCarloTestError, Z_BOUND, zCheck } from '../src/symbolic/montecarlo';
 import { rat, rtoNumber, rtoString, type Rat } from '../src/symbolic/rational';
 import { PAPER_MODEL } from '../src/symbolic/model';
 import { derivedLoss, lambdaSymbols } from './derived';
@@ -108,7 +108,7 @@ export const P5: Derivation = {
         return { ok: worst <= 1e-10, detail: `worst relative error ${worst.toExponential(2)}` };
       });
       if (opts.monteCarlo !== false)
-        log.run(`${tag} at that point: the minimum value vs Monte Carlo (4·10⁴ prompts) within 4.89 standard errors`, () => {
+        log.run(`${tag} at that point: the minimum value vs Monte Carlo (4·10⁴ prompts) within ${Z_BOUND} standard errors`, () => {
           const v = Vn.map((_, k) => rtoNumber(vQ[k]));
           const V: Mat = Array.from({ length: d }, (_, i) => v.slice(i * d, i * d + d));
           const exact = rtoNumber(minimumValuePaper(lam).evaluate(point));

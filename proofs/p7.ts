@@ -11,7 +11,7 @@ import { RatFunc, rf, substituteRationalFn } from '../src/symbolic/ratfunc';
 import { sMul, type SMat } from '../src/symbolic/matrix';
 import { nExpand, nInverse } from '../src/symbolic/nerdamerEngine';
 import { GenericPointDraw, assertGenericPoint, matrixPoint, relativeError, toMat } from '../src/symbolic/points';
-import { monteCarloTestError, zCheck } from '../src/symbolic/montecarlo';
+import { monteCarloTestError, Z_BOUND, zCheck } from '../src/symbolic/montecarlo';
 import { sampledRouteCheck } from '../src/symbolic/sampledRoute';
 import { rat, rtoNumber, rtoString, type Rat } from '../src/symbolic/rational';
 import { PAPER_MODEL } from '../src/symbolic/model';
@@ -123,7 +123,7 @@ export const P7: Derivation = {
       return { ok: e <= 1e-12, detail: `derived ${eVal.toPrecision(10)}, moments ${m.toPrecision(10)}` };
     });
     if (opts.monteCarlo !== false)
-      log.run('at that point: Monte Carlo with predictReduced (4·10⁴ prompts) within 4.89 standard errors', () => {
+      log.run(`at that point: Monte Carlo with predictReduced (4·10⁴ prompts) within ${Z_BOUND} standard errors`, () => {
         const est = monteCarloTestError({ d, promptCov: toMat(lamQ) }, mVal, toMat(VQ), 40000, rng.child('mc'));
         const { ok, z } = zCheck(eVal, est);
         return { ok, detail: `derived ${eVal.toPrecision(6)}, sampled ${est.mean.toPrecision(6)} ± ${est.se.toPrecision(2)}, |z| = ${z.toFixed(2)}` };

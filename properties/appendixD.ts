@@ -5,7 +5,7 @@
 import { fourthMoment, sampleFourthMoment } from '../src/moments/isserlis';
 import { matmul, type Mat } from '../src/linalg/matrix';
 import type { PaperFormulas } from '../src/theory/formulas';
-import type { ClaimProperty } from '../src/contract/propertyCheck';
+import { PRECISION_LIMIT, type ClaimProperty } from '../src/contract/propertyCheck';
 import { SAFETY, SAMPLED_FAMILY_ALPHA, gammaN } from '../src/contract/tolerance';
 import { estimateFourthMoment, estimateSampleFourthMoment } from '../src/montecarlo/fourthMoment';
 import { caseGaussianMatrix, caseLambda, caseStream, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';
@@ -31,6 +31,7 @@ export function scaledMaxError(x: Mat, y: Mat, scale: Mat): number {
  */
 export function lemmaD2Property(f: PaperFormulas): ClaimProperty<ProblemCase> {
   return {
+    precisionLimit: PRECISION_LIMIT,
     arbitrary: problemArbitrary(),
     evaluate(c) {
       const lambda = caseLambda(c);

@@ -15,7 +15,7 @@ import { samplePrompts } from '../src/icl/prompts';
 import { predictFull } from '../src/lsa/forward';
 import { fullFromReduced } from '../src/lsa/params';
 import type { PaperFormulas } from '../src/theory/formulas';
-import type { ClaimProperty } from '../src/contract/propertyCheck';
+import { PRECISION_LIMIT, type ClaimProperty } from '../src/contract/propertyCheck';
 import { gammaN, momentSolveTolerance, SAFETY, SAMPLED_FAMILY_ALPHA } from '../src/contract/tolerance';
 import { estimateFullError } from '../src/montecarlo/lsaError';
 import { caseLambda, caseStream, describeCase, problemArbitrary, type ProblemCase } from './arbitraries';
@@ -28,6 +28,7 @@ import { FLOW_CONVERGENCE_TOL, convergedFlow, flowCaseArbitrary, flowSetup, type
  */
 export function testErrorProperty(f: PaperFormulas): ClaimProperty<ProblemCase> {
   return {
+    precisionLimit: PRECISION_LIMIT,
     arbitrary: problemArbitrary(),
     evaluate(c) {
       const lambda = caseLambda(c);
@@ -57,6 +58,7 @@ function flowTolerance(s: FlowSetup, f: PaperFormulas, n: number): number {
  */
 export function convergenceProperty(f: PaperFormulas): ClaimProperty<FlowCase> {
   return {
+    precisionLimit: PRECISION_LIMIT,
     arbitrary: flowCaseArbitrary(),
     runs: (r) => Math.max(1, Math.ceil(r / 2)),
     evaluate(c) {
@@ -95,6 +97,7 @@ const C09_PROMPTS = 8;
  */
 export function predictorProperty(f: PaperFormulas): ClaimProperty<FlowCase> {
   return {
+    precisionLimit: PRECISION_LIMIT,
     arbitrary: flowCaseArbitrary(),
     runs: (r) => Math.max(1, Math.ceil(r / 8)),
     evaluate(c) {
@@ -139,6 +142,7 @@ function fixedTask(c: ProblemCase): number[] {
  */
 export function generalFormProperty(f: PaperFormulas): ClaimProperty<ProblemCase> {
   return {
+    precisionLimit: PRECISION_LIMIT,
     arbitrary: problemArbitrary(),
     evaluate(c) {
       const lambda = caseLambda(c);

@@ -22,7 +22,7 @@ import { integrateDopri5 } from '../src/dynamics/dopri5';
 import { Stream } from '../src/random/stream';
 import type { EntryMoments, ShiftFormulas } from '../src/theory/shifts';
 import type { ClaimProperty } from '../src/contract/propertyCheck';
-import { gammaN, SAFETY, SAMPLED_FAMILY_ALPHA } from '../src/contract/tolerance';
+import { COMPARISON_Z, gammaN, SAFETY, SAMPLED_FAMILY_ALPHA } from '../src/contract/tolerance';
 
 /** A random-covariance case: d, N, M, the entries' law and a seed for everything drawn. */
 export interface RandomCovCase {
@@ -375,7 +375,7 @@ export function conditionalSlopeProperty(f: ShiftFormulas): ClaimProperty<Condit
  * weight φ(x_q; 0, λ), a prompt of length M from N(0, λ) with w = 1, ŷ by the forward pass at the trained
  * limit: the self-normalized mean estimates E[ŷ | x_q, w]. Returns the estimate and a delta-method half-width.
  */
-export function conditionalMeanSampled(law: EntryLaw, xq: number, n: number, m: number, rng: Stream, samples = 20_000, z = 5): { estimate: number; halfWidth: number } {
+export function conditionalMeanSampled(law: EntryLaw, xq: number, n: number, m: number, rng: Stream, samples = 20_000, z = COMPARISON_Z): { estimate: number; halfWidth: number } {
   const v = randomDiagonalMinimizer(averagedModel(law, 1, n))[0][0];
   const params = fullFromReduced({ u: 1, U: [[v]] });
   const batch = { d: 1, length: m, count: 1, xs: new Float64Array(m), ys: new Float64Array(m), xq: Float64Array.of(xq), yq: Float64Array.of(xq), w: Float64Array.of(1) };

@@ -6,8 +6,8 @@
 import { conditionNumber, frobenius, frobeniusDot, matmul, mul, relativeDistance, scale, sub, symmetricEigen, trace, transpose, type Mat } from '../src/linalg/matrix';
 import { populationLoss, quadraticMinimizer, trainingLossModel } from '../src/moments/quadratic';
 import type { PaperFormulas } from '../src/theory/formulas';
-import type { ClaimProperty } from '../src/contract/propertyCheck';
-import { gammaN, momentSolveTolerance, SAFETY, UNIT_ROUNDOFF } from '../src/contract/tolerance';
+import { PRECISION_LIMIT, type ClaimProperty } from '../src/contract/propertyCheck';
+import { gammaN, minimizerTolerance, momentSolveTolerance, SAFETY, UNIT_ROUNDOFF } from '../src/contract/tolerance';
 import { FLOW_CONVERGENCE_TOL, FLOW_RTOL, flowCaseArbitrary, flowSetup, type FlowCase, type FlowSetup } from './flowCase';
 import { stiffGradientFlow } from '../src/dynamics/stiffFlow';
 import fc from 'fast-check';
@@ -20,13 +20,14 @@ import { lemma51U, lemma51X, vecColumns } from '../src/theory/lemma51';
 /** C06: ‖V_moments − Γ⁻¹‖_F / ‖Γ⁻¹‖_F within the conditioning-scaled tolerance. */
 export function stationaryPointProperty(f: PaperFormulas): ClaimProperty<ProblemCase> {
   return {
+    precisionLimit: PRECISION_LIMIT,
     arbitrary: problemArbitrary(),
     evaluate(c) {
       const lambda = caseLambda(c);
       const model = trainingLossModel(lambda, c.n);
       const found = quadraticMinimizer(model);
       const claimed = f.lemma53StationaryV(lambda, c.n);
-      const tol = momentSolveTolerance(c.d, conditionNumber(model.P), conditionNumber(model.Q), conditionNumber(f.gamma(lambda, c.n)));
+      const tol = minimizerTolerance(c.d, conditionNumber(model.P), conditionNumber(model.Q), conditionNumber(f.gamma(lambda, c.n)));
       return { error: relativeDistance(found, claimed), tolerance: tol, claimed, found, inputs: describeCase(c, lambda) };
     },
   };

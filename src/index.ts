@@ -61,6 +61,11 @@ export { claimRegistry, claimIds } from './claims/registry';
 export { runClaims, claimSeed, type ClaimInfo, type ClaimReport, type RunClaimsOptions } from './claims/run';
 export { verifyReport, renderVerifyReport, classifyFindings, type VerifyReport, type Finding } from './report/verifyReport';
 export { KNOWN_FINDINGS, knownFinding, type KnownFinding } from './claims/findings';
+export { mergeVerifyReports, type PartialVerifyReport, type ShardInfo } from './report/merge';
+export { shardOf, type Shard } from './claims/shard';
+
+// Validation at the boundary (docs/validation.md).
+export { UsageError, assertValid, covarianceProblem, type CovarianceRules } from './validate';
 
 // The routes, one namespace each.
 export * as theory from './api/theory';

@@ -17,6 +17,20 @@ import { theorem41SigmaBound } from '../theory/theorem41';
 import { gdStepScale, gradientFlow, subsampleTrajectory, type FlowMethod, type FlowResult } from '../dynamics';
 import { VERSION } from '../version';
 import { defaultRootSeed } from './verify';
+import { assertValid, covarianceSchema, type CovarianceRules } from '../validate';
+
+/**
+ * The flow's reach, measured (d = 3, diagonal Λ, every default): from Assumption 3.3 the stiff flow needs
+ * t ≈ 20/λ_min² to converge, so with tMax = 1e12 it converges when λ_min ≥ 1e-5 (λ_min = 1e-6 runs out of
+ * time); with λ_max = 1e6 and κ = 1 its step control fails at t = 0. The families have mean eigenvalue 1,
+ * so --kappa ≤ 1e5 keeps λ_min ≥ 1e-5.
+ */
+export const FLOW_COVARIANCE_RULES: CovarianceRules = {
+  eigenRange: [1e-5, 1e5],
+  rangeBecause: 'the stiff flow converges within t ≤ 1e12 only for λ_min ≥ 1e-5, and its step control fails for λ_max ≥ 1e6',
+};
+/** Largest --kappa of the families (mean eigenvalue 1, so λ_min ≥ 1/κ stays in the flow's reach). */
+export const FLOW_MAX_KAPPA = 1e5;
 
 /** Options of {@link flow}; the same as `icl-audit flow`'s flags. */
 export interface FlowRunOptions {
@@ -86,7 +100,11 @@ export function flow(options: FlowRunOptions): { report: FlowReport; result: Flo
   const root = stream(seed);
   const covStream = root.child('covariance');
   const thetaStream = root.child('theta');
-  const lambda = lambdaFromFile ?? drawCovariance(family ?? 'rotated', d, covStream, { kappa: kappa ?? 10 });
+  const lambda = assertValid(
+    covarianceSchema({ ...FLOW_COVARIANCE_RULES, d }),
+    lambdaFromFile ?? drawCovariance(family ?? 'rotated', d, covStream, { kappa: kappa ?? 10 }),
+    lambdaFromFile ? 'lambda' : `--cov ${family} (seed ${seed}: another --seed draws another Λ)`,
+  );
   const theta = randomTheta(d, thetaStream);
   const sigmaBound = theorem41SigmaBound(lambda, n);
   const sigma = sigmaGiven ?? Math.min(0.1, 0.5 * sigmaBound);

@@ -2,6 +2,8 @@
 import { claimIds, claimRegistry } from '../claims/registry';
 import { runClaims } from '../claims/run';
 import { verifyReport, type VerifyReport } from '../report/verifyReport';
+import type { PartialVerifyReport } from '../report/merge';
+import { shardOf, type Shard } from '../claims/shard';
 import { VERSION } from '../version';
 
 /** Options of {@link verify}; the same as `icl-audit verify`'s flags. */
@@ -16,6 +18,8 @@ export interface VerifyOptions {
   replay?: string;
   /** Run only this part of the single claim in `claims` (a counterexample names its part). */
   part?: string;
+  /** Run only shard `index` of `count` (every count-th claim) and return a partial report (join with `mergeVerifyReports`). */
+  shard?: Shard;
   /** Progress: claim `index` of `count`, `done` of `total` cases of claim `id`. */
   onProgress?: (index: number, count: number, id: string, done: number, total: number) => void;
 }
@@ -38,7 +42,9 @@ export function defaultRootSeed(): number {
  * @throws RangeError when a claim id is unknown, `runs` is not an integer in 1..100000, or `replay`
  *   is given without exactly one claim.
  */
-export async function verify(options: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verify(options: VerifyOptions & { shard: Shard }): Promise<PartialVerifyReport>;
+export async function verify(options?: VerifyOptions): Promise<VerifyReport>;
+export async function verify(options: VerifyOptions = {}): Promise<VerifyReport | PartialVerifyReport> {
   const known = claimIds();
   const ids = options.claims?.map((id) => {
     const k = known.find((x) => x.toUpperCase() === id.trim().toUpperCase());
@@ -51,10 +57,13 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyReport>
   if (!Number.isInteger(runs) || runs < 1 || runs > 100_000) throw new RangeError(`runs must be an integer from 1 to 100000, got ${runs}`);
   if (options.replay !== undefined && ids?.length !== 1) throw new RangeError('replay needs exactly one claim id in claims');
   if (options.part !== undefined && ids?.length !== 1) throw new RangeError('part needs exactly one claim id in claims');
-  const claims = claimRegistry().filter((c) => !ids || ids.includes(c.id));
+  const selected = claimRegistry().filter((c) => !ids || ids.includes(c.id));
+  if (options.shard && (options.replay !== undefined || options.part !== undefined)) throw new RangeError('shard cannot be used with replay or part (they run one claim)');
+  const claims = options.shard ? shardOf(selected, options.shard) : selected;
   if (options.part !== undefined && !claims[0].partIds?.includes(options.part))
     throw new RangeError(`part must be one of ${claims[0].partIds?.join(', ') ?? '(none: the claim has no parts)'} for ${claims[0].id}, got '${options.part}'`);
   const t0 = performance.now();
   const results = await runClaims(claims, { seed, runs, path: options.replay, part: options.part, onProgress: options.onProgress });
-  return verifyReport(VERSION, seed, runs, results, Math.round(performance.now() - t0));
+  const report = verifyReport(VERSION, seed, runs, results, Math.round(performance.now() - t0));
+  return options.shard ? { ...report, shard: { index: options.shard.index, count: options.shard.count, of: selected.map((c) => c.id) } } : report;
 }

@@ -25,7 +25,7 @@ export function c01LemmaD2(f: PaperFormulas): Claim {
           { id: 'exact', name: 'exact: Isserlis index by index', run: (c) => checkProperty(lemmaD2Property(f), c, { claimId: 'C01', part: 'exact' }) },
           {
             id: 'sampled',
-            name: 'Monte Carlo, simultaneous intervals (4 cases, family level 1 − 1e-6)',
+            name: 'Monte Carlo, simultaneous intervals (4 cases, family level 1 − 2.5e-8: the audit’s budget)',
             run: (c) => checkProperty(lemmaD2SampledProperty(f), c, { claimId: 'C01', part: 'sampled' }),
           },
         ],

@@ -17,8 +17,8 @@ export function c06Stationary(f: PaperFormulas): Claim {
     routes: ['theory', 'moments (zero of the exact ∇_V L; the exact loss there, minus ½ tr Λ)'],
     tolerance: {
       measure: '‖V_moments − Γ⁻¹‖_F / ‖Γ⁻¹‖_F; minimum: |ℓ̃_moments − (−½ tr(Λ²Γ⁻¹))| / tr Λ',
-      bound: '4·d·(γ_{3d²+8}κ(P) + γ_{d²}(κ(P)+κ(Q)+κ(Γ))) (twice that for the minimum)',
-      justification: 'P is a sum of 3d² Isserlis products per entry; the minimizer P⁻¹BQ⁻¹ and Γ⁻¹ each lose up to a factor κ of the matrix inverted (Higham §14); the tolerance is computed per case from its condition numbers',
+      bound: '4·d·(γ_{3d²+8}κ(P) + γ_{d²}(κ(P)+κ(Q)+κ(Γ))) + 4·γ_d·κ(P)·κ(Q) (the minimum: twice the first term)',
+      justification: 'P is a sum of 3d² Isserlis products per entry; Γ⁻¹ loses up to a factor κ(Γ) (Higham §14) and the minimizer P⁻¹(BQ⁻¹) up to γ_d·κ(P)·κ(Q) more, the two solves compounding (measured: the error grows like κ(Λ)²u); the tolerance is computed per case from its condition numbers',
     },
     partIds: partIdsOf(parts),
     check: (ctx) => checkParts(parts, ctx, 'C06'),

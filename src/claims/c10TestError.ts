@@ -22,8 +22,8 @@ export function c10TestError(f: PaperFormulas): Claim {
     { id: 'fixed-bound', name: 'fixed-w bound before Corollary 4.3 (uses Γ ⪰ Λ)', property: fixedTaskBoundProperty(f) },
     { id: 'rate', name: 'Corollary 4.3 chain: error ≤ (d+1)trΛ/M + [...]/N² ≤ (d+1)trΛ/M + η', property: rateBoundProperty(f) },
     { id: 'eta', name: 'Corollary 4.3: M ≥ (d+1)trΛ/ε ⇒ error ≤ η + ε', property: etaEpsilonProperty(f) },
-    { id: 'sampled', name: 'Monte Carlo of the full LSA, Gaussian tasks (4 cases, family level 1 − 1e-6)', property: testErrorSampledProperty(f) },
-    { id: 'laws-sampled', name: 'Monte Carlo of the full LSA, laws D (4 cases, family level 1 − 1e-6)', property: theorem42LawSampledProperty(f) },
+    { id: 'sampled', name: 'Monte Carlo of the full LSA, Gaussian tasks (4 cases, family level 1 − 2.5e-8: the audit’s budget)', property: testErrorSampledProperty(f) },
+    { id: 'laws-sampled', name: 'Monte Carlo of the full LSA, laws D (4 cases, family level 1 − 2.5e-8: the audit’s budget)', property: theorem42LawSampledProperty(f) },
   ];
   return {
     id: 'C10',

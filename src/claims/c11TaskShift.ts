@@ -17,7 +17,7 @@ export function c11TaskShift(s: ShiftFormulas = shiftFormulas()): Claim {
     routes: ['theory ((4.6) averaged over the task law)', 'moments (exact error from ŷ\'s definition; limits along M, N)', 'montecarlo (full LSA forward pass on Rademacher, sparse, fixed and Gaussian tasks; Gaussian, Rademacher, uniform noise)'],
     tolerance: {
       measure: 'exact: |E_moments − E_(4.6)| / size of the cancelling terms; rates: max(0, 2 − observed order in N) + affinity residual in 1/M; sampled: |E_exact − estimate| / CI half-width',
-      bound: '2·moment solve tolerance (κ(P), κ(Q), κ(Γ)); 0.05; 1 (family level 1 − 1e-6)',
+      bound: '2·moment solve tolerance (κ(P), κ(Q), κ(Γ)); 0.05; 1 (family level 1 − 2.5e-8: the audit’s budget)',
       justification: 'rounding of the Isserlis sums and solves scales with the cancelling terms; the local slope between N₁ = 100dκ and 10N₁ is within O(dκ/N₁) of its limit; Bonferroni over the sampled cases',
     },
     partIds: ['exact', 'rates', 'sampled'],

@@ -16,7 +16,7 @@ export function c12QueryShift(s: ShiftFormulas = shiftFormulas()): Claim {
     routes: ['theory (the limit x_qᵀw; derived M → ∞ error tr[Σ_w(ΛΓ⁻¹ − I)Λ_q(Γ⁻¹Λ − I)])', 'moments (exact error, limits along M, N)', 'montecarlo (full LSA forward pass; Gaussian, Student-t and point-mass queries)'],
     tolerance: {
       measure: 'exact limit: |E_∞,moments − E_∞,derived| / size; rates: max(0, 2 − observed order in N) + affinity residual; sampled: |E_exact − estimate| / CI half-width',
-      bound: '2·moment solve tolerance; 0.05; 1 (family level 1 − 1e-6)',
+      bound: '2·moment solve tolerance; 0.05; 1 (family level 1 − 2.5e-8: the audit’s budget)',
       justification: 'as C11; Student-t queries in the sampled part have ν ≥ 5 so the squared error has a finite variance (the interval is valid)',
     },
     partIds: ['limit', 'rates', 'sampled'],

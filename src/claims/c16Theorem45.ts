@@ -15,7 +15,7 @@ export function c16Theorem45(s: ShiftFormulas = shiftFormulas()): Claim {
     routes: ['theory ((4.11), (4.12))', 'moments (exact averaged loss: Isserlis with symbolic λ, then the law\'s moments)', 'montecarlo (over Λ_τ and prompts, full LSA forward pass)', 'dynamics (Dormand–Prince flow of the exact averaged loss)'],
     tolerance: {
       measure: 'averaged loss: |exact − estimate| / half-width; Q: relative Frobenius distance; flow: largest relative error of u_*, U_*, u_*U_*',
-      bound: '1 (family level 1 − 1e-6); 4·γ_{6d+8}; 10·(stopping distance 1e-10 + measured drift of u² − ‖U‖²_F)',
+      bound: '1 (family level 1 − 2.5e-8: the audit’s budget); 4·γ_{6d+8}; 10·(stopping distance 1e-10 + measured drift of u² − ‖U‖²_F)',
       justification: 'Bonferroni over the sampled cases; Q is a ratio of sums of ≤ 3d moment products; the flow stops within 1e-10 of the exact minimizer and balancedness (C.9) converts that into u and U',
     },
     partIds: ['sampled', 'limit-q', 'flow'],

@@ -1,3 +1,4 @@
 export * from './registry';
 export * from './run';
+export * from './shard';
 export * from './explore';

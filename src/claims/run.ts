@@ -1,5 +1,6 @@
 /** Running claims: each with its own seed derived from the root seed and its id, so a claim run alone
  * gives the same result as in a full run. */
+import { assertValid, integerSchema, refuse, seedSchema } from '../validate';
 import { deriveSeed } from '../random/seed';
 import type { CheckContext, CheckResult, Claim } from '../contract/types';
 
@@ -37,6 +38,11 @@ export interface RunClaimsOptions {
 
 /** Check each claim in turn. A check that throws is reported inconclusive with the error. */
 export async function runClaims(claims: Claim[], opts: RunClaimsOptions): Promise<ClaimReport[]> {
+  if (!Array.isArray(claims)) refuse('claims', 'must be an array of claims');
+  if (opts === null || typeof opts !== 'object') refuse('options', 'must be an object { seed, runs }');
+  assertValid(seedSchema, opts.seed, 'seed');
+  assertValid(integerSchema(1, 100_000), opts.runs, 'runs');
+  if (opts.path !== undefined && !/^\d+(:\d+)*$/.test(opts.path)) refuse('path', `must be a fast-check path like 12:0:3, got '${opts.path}'`);
   const out: ClaimReport[] = [];
   for (let k = 0; k < claims.length; k++) {
     const c = claims[k];

@@ -13,7 +13,7 @@ import { RK45_DEFAULT_RTOL, STIFF_DEFAULT_RTOL, type FlowMethod, type FlowResult
 import { flow, type FlowReport } from '../api/flow';
 import { covarianceFileArg, familyArg, intArg, numberArg, seedArg } from './args';
 import { EXIT, UsageError } from './errors';
-import { writeJsonFile } from './output';
+import { outputArg, writeJsonFile } from './output';
 import { progress } from './progress';
 
 /** Options of `icl-audit flow`, as parsed by commander (all strings until validated). */
@@ -51,6 +51,9 @@ export interface FlowInputs {
 
 const METHODS: readonly FlowMethod[] = ['stiff', 'rk45', 'gd'];
 
+export { FLOW_COVARIANCE_RULES, FLOW_MAX_KAPPA } from '../api/flow';
+import { FLOW_COVARIANCE_RULES, FLOW_MAX_KAPPA } from '../api/flow';
+
 /** Validate every option (UsageError naming the argument and the rule); reads the covariance file. */
 export function parseFlowOptions(o: FlowCommandOptions): FlowInputs {
   const d = intArg('--d', o.d, 1, 64);
@@ -58,7 +61,7 @@ export function parseFlowOptions(o: FlowCommandOptions): FlowInputs {
   if (o.cov !== undefined && o.covFile !== undefined) throw new UsageError('--cov and --cov-file cannot be used together (give one covariance source)');
   if (o.kappa !== undefined && o.covFile !== undefined) throw new UsageError('--kappa applies to the --cov families, not to --cov-file (the file fixes Λ)');
   const family = o.covFile !== undefined ? null : familyArg('--cov', o.cov ?? 'rotated');
-  const kappa = o.kappa !== undefined ? numberArg('--kappa', o.kappa, { min: 1, max: 1e12 }) : family ? 10 : null;
+  const kappa = o.kappa !== undefined ? numberArg('--kappa', o.kappa, { min: 1, max: FLOW_MAX_KAPPA }) : family ? 10 : null;
   const sigma = o.sigma !== undefined ? numberArg('--sigma', o.sigma, { min: 0, openMin: true, max: 1e6 }) : null;
   const seed = seedArg(o.seed);
   const rtol = o.rtol !== undefined ? numberArg('--rtol', o.rtol, { min: 0, openMin: true, max: 1e-3 }) : null;
@@ -69,8 +72,8 @@ export function parseFlowOptions(o: FlowCommandOptions): FlowInputs {
   if (step !== null && method !== 'gd') throw new UsageError(`--step applies only to --method gd (got --method ${method})`);
   if (rtol !== null && method === 'gd') throw new UsageError('--rtol applies only to --method stiff or rk45 (gradient descent has a fixed step; use --step)');
   const maxSteps = o.maxSteps !== undefined ? intArg('--max-steps', o.maxSteps, 1, 1e9) : null;
-  if (o.json !== undefined && o.json.trim() === '') throw new UsageError('--json must name a file');
-  const lambdaFromFile = o.covFile !== undefined ? covarianceFileArg('--cov-file', o.covFile, d) : null;
+  outputArg('--json', o.json);
+  const lambdaFromFile = o.covFile !== undefined ? covarianceFileArg('--cov-file', o.covFile, d, FLOW_COVARIANCE_RULES) : null;
   return { d, n, family, covFile: o.covFile ?? null, kappa: family ? kappa : null, sigma, seed, rtol, method, step, maxSteps, lambdaFromFile };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The `icl-audit` command. Each subcommand lives in a file of its own and registers itself here.
  * Exit codes: 0 nothing falsified, 1 something falsified, 2 bad input, 3 internal error.
+ * An internal error prints one line; `--debug` (anywhere on the command line) adds its stack.
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './errors';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   train: async () => (await import('./trainCommand')).registerTrain,
   predict: async () => (await import('./predictCommand')).registerPredict,
   evaluate: async () => (await import('./evaluateCommand')).registerEvaluate,
+  merge: async () => (await import('./mergeCommand')).registerMerge,
 };
 
 /** The subcommands `argv` needs registered: the one it names, none for `--version`, all otherwise. */
@@ -37,14 +39,17 @@ function commandsFor(argv: string[]): string[] {
 export type CommandResult = Promise<number>;
 
 /** Run the CLI on `argv` (without node and the script path); resolves to the exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argvIn: string[]): Promise<number> {
+  const debug = argvIn.includes('--debug');
+  const argv = argvIn.filter((a) => a !== '--debug');
   let code: number = EXIT.ok;
   const program = new Command('icl-audit')
     .description('Audit "Trained Transformers Learn Linear Models In-Context" (Zhang, Frei, Bartlett, JMLR 2024) claim by claim.')
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .showHelpAfterError(false);
+    .showHelpAfterError(false)
+    .option('--debug', 'print the stack of an internal error');
   const setCode = (c: number): void => {
     code = c;
   };
@@ -60,7 +65,10 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       return EXIT.usage; // commander already printed its one-line message
     }
-    process.stderr.write(`icl-audit: internal error: ${(e as Error).stack ?? e}\n`);
+    const first = String((e as Error)?.message ?? e).split('\n')[0];
+    process.stderr.write(
+      debug ? `icl-audit: internal error: ${(e as Error)?.stack ?? e}\n` : `icl-audit: internal error: ${first} (run again with --debug for the stack)\n`,
+    );
     return EXIT.internal;
   }
   return code;

@@ -1,12 +1,12 @@
 /** `icl-audit prove`: run the symbolic derivations P1–P7 and print each step with its verdict and time. */
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { derivations, type DerivationResult } from '../../proofs/index';
 import { prove } from '../api/prove';
 import { idListArg, intArg, seedArg } from './args';
 import { EXIT } from './errors';
-import { writeJsonFile } from './output';
+import { outputArg, writeJsonFile } from './output';
+import { makeFolders } from '../validate';
 import { progress } from './progress';
 
 /** Options of `icl-audit prove`, as parsed. */
@@ -73,6 +73,8 @@ export function registerProve(program: Command, setCode: (code: number) => void)
       const only = idListArg('--only', opts.only, ids);
       const d = opts.d === undefined ? undefined : intArg('--d', opts.d, 1, 3);
       const seed = seedArg(opts.seed);
+      outputArg('--json', opts.json);
+      outputArg('--export', opts.export, 'folder');
       const bar = progress('prove');
       const report = await prove({
         only,
@@ -93,10 +95,10 @@ export function registerProve(program: Command, setCode: (code: number) => void)
       if (opts.json) writeJsonFile(opts.json, report);
       if (opts.export) {
         const dir = resolve(opts.export);
-        mkdirSync(dir, { recursive: true });
+        makeFolders('--export', dir);
         for (const id of ids) {
           const rs = results.filter((r) => r.id.startsWith(`${id}-`));
-          if (rs.length) writeJsonFile(join(dir, `${id}.json`), exportFile(id, rs));
+          if (rs.length) writeJsonFile(join(dir, `${id}.json`), exportFile(id, rs), '--export');
         }
       }
       setCode(summary.falsified > 0 ? EXIT.falsified : EXIT.ok);

@@ -5,7 +5,8 @@ import { verify } from '../api/verify';
 import { renderVerifyReport } from '../report/verifyReport';
 import { idListArg, intArg, seedArg } from './args';
 import { EXIT, UsageError } from './errors';
-import { writeJsonFile } from './output';
+import { outputArg, writeJsonFile } from './output';
+import { assertValid, shardSchema } from '../validate';
 import { progress } from './progress';
 
 /** Options of `icl-audit verify`, as parsed. */
@@ -18,6 +19,7 @@ export interface VerifyCommandOptions {
   part?: string;
   quiet?: boolean;
   strict?: boolean;
+  shard?: string;
 }
 
 /** Register `icl-audit verify`. */
@@ -31,6 +33,7 @@ export function registerVerify(program: Command, setCode: (code: number) => void
     .option('--json <FILE>', 'write the full report as JSON')
     .option('--replay <PATH>', 'replay one fast-check case (from a counterexample) of the single claim given by --claims')
     .option('--part <ID>', 'run only this part of the single claim given by --claims (a counterexample names its part)')
+    .option('--shard <i/n>', 'run only shard i of n (every n-th claim) and write a partial report; join the parts with `icl-audit merge`')
     .option('--quiet', 'print only the summary line')
     .option('--strict', 'exit 1 on any falsified claim, known findings included')
     .action(async (opts: VerifyCommandOptions) => {
@@ -42,6 +45,9 @@ export function registerVerify(program: Command, setCode: (code: number) => void
         if (!/^\d+(:\d+)*$/.test(opts.replay)) throw new UsageError(`--replay must be a fast-check path like 12:0:3, got '${opts.replay}'`);
       }
       if (opts.part !== undefined && (!ids || ids.length !== 1)) throw new UsageError('--part needs exactly one claim id in --claims');
+      const shard = opts.shard === undefined ? undefined : assertValid(shardSchema, opts.shard, '--shard');
+      if (shard && (opts.replay !== undefined || opts.part !== undefined)) throw new UsageError('--shard cannot be used with --replay or --part (they run one claim)');
+      outputArg('--json', opts.json);
       const claims = claimRegistry().filter((c) => !ids || ids.includes(c.id));
       if (ids?.length === 1) {
         const parts = claims[0].partIds;
@@ -56,11 +62,12 @@ export function registerVerify(program: Command, setCode: (code: number) => void
         runs,
         replay: opts.replay,
         part: opts.part,
+        shard,
         onProgress: (k, n, id, done, total) => bar.update(k + Math.min(1, done / Math.max(total, 1)), n, `${id} ${done}/${total}`),
       });
       bar.done();
       if (opts.json) writeJsonFile(opts.json, report);
-      const text = renderVerifyReport(report);
+      const text = renderVerifyReport(report) + (shard && 'shard' in report ? ` (shard ${shard.index}/${shard.count}: ${report.claims.map((c) => c.id).join(', ') || 'no claims'})` : '');
       process.stdout.write((opts.quiet ? text.split('\n').slice(-1).join('\n') : text) + '\n');
       const failing = opts.strict ? report.summary.falsified : report.summary.newFalsified;
       setCode(failing > 0 ? EXIT.falsified : EXIT.ok);

@@ -28,7 +28,16 @@ export interface ClaimProperty<T> {
   evaluate(input: T): CaseOutcome;
   /** fast-check runs to use (default: the context's runs). */
   runs?: (ctxRuns: number) => number;
+  /**
+   * The loosest tolerance at which this check still resolves the claim (for relative measures, see
+   * PRECISION_LIMIT). A case whose tolerance (float64 error × conditioning) exceeds it has run out of
+   * precision: the verdict becomes inconclusive with that reason, never falsified.
+   */
+  precisionLimit?: number;
 }
+
+/** The loosest relative tolerance at which a relative-error check still resolves a claim (1 %). */
+export const PRECISION_LIMIT = 1e-2;
 
 /** Options of {@link checkProperty}. */
 export interface PropertyCheckOptions {
@@ -57,6 +66,10 @@ export function checkProperty<T>(prop: ClaimProperty<T>, ctx: CheckContext & { p
     } catch (e) {
       throw new RouteFailure((e as Error).message);
     }
+    if (prop.precisionLimit !== undefined && !(out.tolerance <= prop.precisionLimit))
+      throw new RouteFailure(
+        `precision exhausted: at this case the tolerance ${fmt(out.tolerance)} (float64 error × conditioning) exceeds ${fmt(prop.precisionLimit)}, past which the check cannot resolve the claim (d = ${out.inputs.d}, κ = ${out.inputs.kappa})`,
+      );
     if (!shrinking) {
       cases++;
       ctx.progress?.(cases, numRuns);

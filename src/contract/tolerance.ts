@@ -37,8 +37,36 @@ export function momentSolveTolerance(d: number, kappaP: number, kappaQ: number, 
 }
 
 /**
- * The family-wise error rate allowed to the sampled (Monte Carlo) checks of one claim in one run. Each
- * sampled case gets α/K of it (Bonferroni over the K cases), and its estimator splits that again over
- * its quantities, so a true claim is reported falsified with probability ≤ α: never flaky in CI.
+ * Relative error bound for the exact route's minimizer V* = P⁻¹(B Q⁻¹) against the paper's Γ⁻¹:
+ * {@link momentSolveTolerance} plus SAFETY · γ_d · κ(P)·κ(Q). The two solves compound: B Q⁻¹ carries a
+ * relative error of about γ_d κ(Q) (a backward-stable solve of size d), and the solve with P amplifies a
+ * relative perturbation of its right-hand side by up to κ(P). Measured (`npm run audit:range`): the error
+ * grows like κ(Λ)²·u, which the sum κ(P) + κ(Q) alone under-covered from κ(Λ) = 1e5 at d = 8.
  */
-export const SAMPLED_FAMILY_ALPHA = 1e-6;
+export function minimizerTolerance(d: number, kappaP: number, kappaQ: number, kappaGamma: number): number {
+  return momentSolveTolerance(d, kappaP, kappaQ, kappaGamma) + SAFETY * gammaN(d) * kappaP * kappaQ;
+}
+
+/**
+ * The statistical budget (docs/statistics.md). One whole audit (`icl-audit verify`, every claim) may raise a
+ * false alarm, a true claim reported falsified by chance, with probability at most AUDIT_FALSE_ALARM. The
+ * audit makes at most SAMPLED_COMPARISONS_PER_AUDIT sampled comparisons (36 counted in docs/statistics.md;
+ * the rest is headroom for claims still to come), so by the union bound (Bonferroni) each comparison gets
+ * COMPARISON_ALPHA. A comparison is one z-test, one interval, or one family of simultaneous intervals
+ * (which splits its share again over its cases and entries).
+ */
+export const AUDIT_FALSE_ALARM = 1e-6;
+/** Upper bound on the sampled comparisons of one audit (recount in docs/statistics.md when adding one). */
+export const SAMPLED_COMPARISONS_PER_AUDIT = 40;
+/** The level of one sampled comparison: AUDIT_FALSE_ALARM / SAMPLED_COMPARISONS_PER_AUDIT = 2.5e-8. */
+export const COMPARISON_ALPHA = AUDIT_FALSE_ALARM / SAMPLED_COMPARISONS_PER_AUDIT;
+/** The two-sided normal critical value of COMPARISON_ALPHA, Φ⁻¹(1 − α/2) = 5.5733 (checked against src/montecarlo's quantile in a test). */
+export const COMPARISON_Z = 5.5733;
+
+/**
+ * The family-wise error rate allowed to the sampled (Monte Carlo) checks of one claim in one run: one
+ * comparison's share of the audit's budget. Each sampled case gets α/K of it (Bonferroni over the K cases),
+ * and its estimator splits that again over its quantities, so a true claim is reported falsified with
+ * probability ≤ α, and the whole audit with probability ≤ AUDIT_FALSE_ALARM: never flaky in CI.
+ */
+export const SAMPLED_FAMILY_ALPHA = COMPARISON_ALPHA;

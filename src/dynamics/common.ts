@@ -11,7 +11,12 @@ export function positive(name: string, v: number): number {
 
 /** Check u0, U0, target against the model; throws a RangeError naming the option. */
 export function checkInitial(model: QuadraticModel, opts: FlowOptions): void {
+  if (model === null || typeof model !== 'object') throw new RangeError(`model must be a QuadraticModel { d, P, Q, B, c }, got ${model === null ? 'null' : typeof model}`);
   const d = model.d;
+  if (!Number.isInteger(d) || d < 1) throw new RangeError(`model.d must be an integer ≥ 1, got ${d}`);
+  for (const k of ['P', 'Q', 'B'] as const) if (!isSquareFinite(model[k], d)) throw new RangeError(`model.${k} must be a ${d}×${d} matrix of finite numbers`);
+  if (!Number.isFinite(model.c)) throw new RangeError(`model.c must be a finite number, got ${model.c}`);
+  if (opts === null || typeof opts !== 'object') throw new RangeError('options must be an object { u0, U0, … }');
   if (!Number.isFinite(opts.u0)) throw new RangeError(`u0 must be a finite number, got ${opts.u0}`);
   if (!isSquareFinite(opts.U0, d)) throw new RangeError(`U0 must be a ${d}×${d} matrix of finite numbers`);
   if (opts.target !== undefined && !isSquareFinite(opts.target, d)) throw new RangeError(`target must be a ${d}×${d} matrix of finite numbers`);

@@ -14,6 +14,7 @@ export interface GradientFlowOptions extends StiffFlowOptions {
 
 /** Run the reduced gradient flow of `model` by the chosen route. */
 export function gradientFlow(model: QuadraticModel, opts: GradientFlowOptions): FlowResult {
+  if (opts === null || typeof opts !== 'object') throw new RangeError('options must be an object { u0, U0, method?, … }');
   const method = opts.method ?? 'stiff';
   switch (method) {
     case 'stiff':

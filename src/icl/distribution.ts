@@ -3,7 +3,8 @@
  * prompt and query covariance Λ, task covariance I and no label noise (spec §1); test distributions may
  * shift each part (spec §4.2), which is why every second moment is a field of its own.
  */
-import { identity, psdProblem, spdProblem, type Mat } from '../linalg/matrix';
+import { identity, psdProblem, type Mat } from '../linalg/matrix';
+import { covarianceProblem, matrixShapeProblem, refuse } from '../validate';
 
 /** A distribution of prompts: covariates x_i ~ N(0, `promptCov`), x_q ~ N(0, `queryCov`), w ~ N(0, `taskCov`). */
 export interface PromptDistribution {
@@ -30,11 +31,18 @@ export interface ResolvedDistribution {
 
 /** The paper's training distribution for covariance Λ (spec §1). */
 export function trainingDistribution(lambda: Mat): ResolvedDistribution {
+  const shape = matrixShapeProblem(lambda);
+  if (shape) refuse('lambda', shape);
   return { d: lambda.length, promptCov: lambda, queryCov: lambda, taskCov: identity(lambda.length), noiseStd: 0 };
 }
 
-/** Fill defaults and validate: the prompt covariance d×d SPD, the query's and the task's second moments PSD, noise finite ≥ 0. Throws RangeError naming the field. */
+/**
+ * Fill defaults and validate: the prompt covariance d×d SPD within float64's range (src/validate's
+ * covariance rules), the query's and the task's second moments PSD, noise finite ≥ 0. Throws a UsageError
+ * (a RangeError) naming the field.
+ */
 export function resolveDistribution(dist: PromptDistribution): ResolvedDistribution {
+  if (dist === null || typeof dist !== 'object') return refuse('dist', `must be a prompt distribution { d, promptCov, … }, got ${dist === null ? 'null' : typeof dist}`);
   const { d } = dist;
   if (!Number.isInteger(d) || d < 1) throw new RangeError(`d must be an integer ≥ 1, got ${d}`);
   const out: ResolvedDistribution = {
@@ -47,9 +55,9 @@ export function resolveDistribution(dist: PromptDistribution): ResolvedDistribut
   for (const key of ['promptCov', 'queryCov', 'taskCov'] as const) {
     const m = out[key];
     if (!Array.isArray(m) || m.length !== d) throw new RangeError(`${key} must be ${d}×${d}, got ${Array.isArray(m) ? m.length : typeof m} rows`);
-    const problem = key === 'promptCov' ? spdProblem(m) : psdProblem(m);
-    if (problem) throw new RangeError(`${key} ${problem}`);
+    const problem = key === 'promptCov' ? covarianceProblem(m, { d }) : (matrixShapeProblem(m, d) ?? psdProblem(m));
+    if (problem) refuse(key, problem);
   }
-  if (!(out.noiseStd >= 0) || !Number.isFinite(out.noiseStd)) throw new RangeError(`noiseStd must be a finite number ≥ 0, got ${out.noiseStd}`);
+  if (!(out.noiseStd >= 0) || !Number.isFinite(out.noiseStd)) refuse('noiseStd', `must be a finite number ≥ 0, got ${out.noiseStd}`);
   return out;
 }

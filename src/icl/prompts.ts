@@ -2,6 +2,7 @@
  * Batches of prompts drawn from a {@link PromptDistribution}, stored flat in Float64Arrays so that Monte
  * Carlo loops stay fast: prompt b's example i is `xs[(b*length + i)*d + k]`.
  */
+import { assertMemory } from '../validate/memory';
 import type { Mat } from '../linalg/matrix';
 import { applyFactor, factor } from '../linalg/factor';
 import type { Stream } from '../random/stream';
@@ -42,6 +43,7 @@ export function samplePrompts(dist: PromptDistribution | ResolvedDistribution, l
   const d = r.d;
   if (!Number.isInteger(length) || length < 1) throw new RangeError(`prompt length must be an integer ≥ 1, got ${length}`);
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`prompt count must be an integer ≥ 1, got ${count}`);
+  assertMemory('length, count', count * (length + 1) * (d + 1) + count * d, `${count} prompts of length ${length} in d = ${d}`);
   const drawX = gaussianDrawer(r.promptCov);
   const drawQ = gaussianDrawer(r.queryCov);
   const drawW = gaussianDrawer(r.taskCov);

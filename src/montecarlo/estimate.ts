@@ -96,6 +96,9 @@ function checkPositiveInteger(name: string, v: number): void {
   if (!Number.isInteger(v) || v < 1) throw new RangeError(`${name} must be an integer ≥ 1, got ${v}`);
 }
 
+/** Largest chunk of samples held at once. */
+export const MAX_CHUNK = 2 ** 22;
+
 /** Validate the options shared by the estimators; returns filled-in values. */
 export function resolveOptions(options: MonteCarloOptions, defaultName: string): {
   rng: Stream;
@@ -112,6 +115,7 @@ export function resolveOptions(options: MonteCarloOptions, defaultName: string):
   checkPositiveInteger('samples', samples);
   const chunkSize = options.chunkSize ?? 4096;
   checkPositiveInteger('chunkSize', chunkSize);
+  if (chunkSize > MAX_CHUNK) throw new RangeError(`chunkSize must be at most ${MAX_CHUNK} (each chunk is held in memory), got ${chunkSize}`);
   const confidence = options.confidence ?? 0.95;
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in the open interval (0, 1), got ${confidence}`);
   const stopping = options.stopping;

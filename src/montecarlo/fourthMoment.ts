@@ -7,6 +7,7 @@
  * L T Tᵀ Lᵀ (L the Cholesky factor of Λ, T the Bartlett factor: d χ² and d(d−1)/2 normal draws instead of
  * N·d; for N < d the Gram matrix of an N×d normal matrix).
  */
+import { covarianceProblem, refuse } from '../validate';
 import { cholesky, type Mat } from '../linalg/matrix';
 import type { Stream } from '../random/stream';
 import { ziggurat } from '../random/ziggurat';
@@ -14,7 +15,6 @@ import { resolveOptions, runChunks, type MonteCarloOptions, type MonteCarloResul
 import { flat } from '../linalg/factor';
 import { BartlettFactor } from './wishart';
 import type { SamplingMethod } from './lsaSampler';
-import { spdProblem } from '../linalg/matrix';
 
 /** Entrywise estimates assembled as matrices. */
 export interface MatrixEstimateResult extends MonteCarloResult {
@@ -35,8 +35,8 @@ export interface FourthMomentOptions extends MonteCarloOptions {
 }
 
 function checkInputs(lambda: Mat, a: Mat): number {
-  const problem = spdProblem(lambda);
-  if (problem) throw new RangeError(`lambda ${problem}`);
+  const problem = covarianceProblem(lambda);
+  if (problem) refuse('lambda', problem);
   const d = lambda.length;
   const ok = Array.isArray(a) && a.length === d && a.every((row) => Array.isArray(row) && row.length === d && row.every(Number.isFinite));
   if (!ok) throw new RangeError(`a must be a ${d}×${d} matrix of finite numbers`);

@@ -3,6 +3,7 @@
  * stream; families with a condition-number knob (`kappa`) hit it exactly (up to rounding).
  * Normalization: unless a family says otherwise, the mean eigenvalue is 1 (tr Λ = d).
  */
+import { refuse } from '../validate/errors';
 import { diag, identity, matmul, transpose, scale, symmetrize, trace, type Mat } from '../linalg/matrix';
 import { randomRotation } from './rotation';
 import type { Stream } from './stream';
@@ -57,9 +58,14 @@ function rotate(spectrum: readonly number[], rng: Stream): Mat {
   return symmetrize(matmul(matmul(q, diag(spectrum)), transpose(q)));
 }
 
+/** Largest d that {@link drawCovariance} accepts. */
+export const MAX_COVARIANCE_D = 4096;
+
 /** Draw a d×d covariance from a family. Deterministic in (family, d, options, stream state). */
 export function drawCovariance(family: CovarianceFamily, d: number, rng: Stream, options: CovarianceOptions = {}): Mat {
   if (!Number.isInteger(d) || d < 1) throw new RangeError(`d must be an integer ≥ 1, got ${d}`);
+  if (d > MAX_COVARIANCE_D) refuse('d', `must be at most ${MAX_COVARIANCE_D} (a covariance is a dense d×d matrix drawn in O(d³) work), got ${d}`);
+  if (!isCovarianceFamily(family)) refuse('family', `must be one of ${COVARIANCE_FAMILIES.join(', ')}, got ${String(family)}`);
   const kappa = options.kappa ?? 10;
   switch (family) {
     case 'identity':

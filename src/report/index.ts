@@ -1,5 +1,6 @@
 export * from './table';
 export * from './verifyReport';
+export * from './merge';
 export * from './figures/index';
 export { renderSvg } from './svg';
 export { renderHtmlReport, escapeHtml, type HtmlReportInput, type RenderedFigure } from './html';

@@ -3,6 +3,7 @@
  * drawn with `samplePrompts`, the model run with `src/lsa/`'s forward maps. Each returns the mean and its
  * standard error; comparisons use a z-bound (see {@link zCheck}).
  */
+import { COMPARISON_Z } from '../contract/tolerance';
 import type { Mat } from '../linalg/matrix';
 import { samplePrompts, type PromptDistribution } from '../icl';
 import { predictFull, predictReduced, type LsaParams } from '../lsa';
@@ -61,8 +62,8 @@ export function monteCarloFourthMoment(lambda: Mat, a: Mat, i: number, l: number
   return estimate(out);
 }
 
-/** z-bound used for every Monte Carlo comparison: two-sided 1 − 1e-6 per comparison (z ≈ 4.89). */
-export const Z_BOUND = 4.89;
+/** z-bound used for every Monte Carlo comparison: two-sided 1 − COMPARISON_ALPHA (2.5e-8) per comparison, z ≈ 5.57 (the audit's budget, src/contract/tolerance.ts). */
+export const Z_BOUND = COMPARISON_Z;
 
 /** Whether `exact` lies within Z_BOUND standard errors of the estimate; returns the z-score too. */
 export function zCheck(exact: number, est: Estimate): { ok: boolean; z: number } {

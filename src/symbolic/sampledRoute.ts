@@ -1,7 +1,8 @@
 /**
  * The project's Monte Carlo route (src/montecarlo/, its own samplers) as a cross-check of a symbolic
- * value: the derived value must lie in the estimator's two-sided 1 − 10⁻⁶ interval.
+ * value: the derived value must lie in the estimator's two-sided 1 − COMPARISON_ALPHA interval (the audit's budget).
  */
+import { COMPARISON_ALPHA } from '../contract/tolerance';
 import type { Mat } from '../linalg/matrix';
 import type { PromptDistribution } from '../icl/distribution';
 import type { LsaParams } from '../lsa/params';
@@ -9,7 +10,7 @@ import { estimateFullError, estimateReducedError } from '../montecarlo';
 import type { Stream } from '../random/stream';
 
 /** Confidence of each interval used here. */
-export const SAMPLED_CONFIDENCE = 1 - 1e-6;
+export const SAMPLED_CONFIDENCE = 1 - COMPARISON_ALPHA;
 
 /** Whether `value` lies in src/montecarlo's interval for ½E(ŷ − y_q)² (full LSA) or E(ŷ − y_q)² (reduced V). */
 export function sampledRouteCheck(

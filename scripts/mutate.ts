@@ -1,0 +1,93 @@
+/**
+ * `npm run mutate [-- theory moments …]`: Stryker (9, vitest runner) over each folder of the checking
+ * core, one folder at a time, each with only the tests that cover it (MUTATE_TESTS, see
+ * vitest.mutate.config.ts) and its own incremental file (mutation/<folder>.incremental.json, committed, so a
+ * re-run tests only mutants whose code or tests changed). Writes mutation/<folder>.json (Stryker's
+ * report) and prints the score per folder. Slow: run it outside CI's test command, with `nice`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+/** Folders mutated, and the test files that cover each. */
+export const FOLDERS: Record<string, string[]> = {
+  theory: ['test/theory/**/*.test.ts'],
+  moments: ['test/moments/**/*.test.ts', 'test/theory/**/*.test.ts'],
+  lsa: ['test/lsa/**/*.test.ts'],
+  dynamics: ['test/dynamics/**/*.test.ts'],
+  symbolic: ['test/symbolic/**/*.test.ts'],
+  montecarlo: ['test/montecarlo/**/*.test.ts'],
+  claims: ['test/claims/falsification.test.ts', 'test/validate/library.test.ts'],
+};
+
+interface Mutant {
+  status: string;
+  mutatorName: string;
+  replacement?: string;
+  location: { start: { line: number; column: number } };
+}
+interface MutantFile {
+  mutants: Mutant[];
+}
+
+/** Surviving and uncovered mutants as lines "file:line:column mutator → replacement". */
+export function survivors(report: string): string[] {
+  const files = (JSON.parse(readFileSync(report, 'utf8')) as { files: Record<string, MutantFile> }).files;
+  return Object.entries(files).flatMap(([file, f]) =>
+    f.mutants
+      .filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
+      .map((m) => `${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} → ${JSON.stringify(m.replacement ?? '')}`),
+  );
+}
+
+function score(report: string): { killed: number; survived: number; noCoverage: number; timeout: number; total: number; score: number } {
+  const files = (JSON.parse(readFileSync(report, 'utf8')) as { files: Record<string, MutantFile> }).files;
+  const all = Object.values(files).flatMap((f) => f.mutants);
+  const n = (s: string) => all.filter((m) => m.status === s).length;
+  const killed = n('Killed');
+  const timeout = n('Timeout');
+  const survived = n('Survived');
+  const noCoverage = n('NoCoverage');
+  const detected = killed + timeout;
+  const valid = detected + survived + noCoverage;
+  return { killed, survived, noCoverage, timeout, total: all.length, score: valid ? (100 * detected) / valid : NaN };
+}
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((f) => !(f in FOLDERS));
+if (unknown.length) {
+  process.stderr.write(`mutate: unknown folder '${unknown[0]}' (known: ${Object.keys(FOLDERS).join(', ')})\n`);
+  process.exit(2);
+}
+mkdirSync('mutation', { recursive: true });
+for (const folder of asked.length ? asked : Object.keys(FOLDERS)) {
+  const report = `mutation/${folder}.json`;
+  const base = JSON.parse(readFileSync('stryker.config.json', 'utf8')) as Record<string, unknown>;
+  const config = `reports/stryker-${folder}.json`;
+  mkdirSync('reports', { recursive: true });
+  writeFileSync(
+    config,
+    JSON.stringify(
+      {
+        ...base,
+        $schema: undefined,
+        mutate: [`src/${folder}/**/*.ts`, `!src/${folder}/index.ts`],
+        incrementalFile: `mutation/${folder}.incremental.json`,
+        jsonReporter: { fileName: report },
+        htmlReporter: { fileName: `reports/mutation-${folder}.html` },
+      },
+      null,
+      2,
+    ),
+  );
+  const args = ['stryker', 'run', config];
+  process.stderr.write(`mutate: src/${folder} with ${FOLDERS[folder].join(', ')}\n`);
+  const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, MUTATE_TESTS: FOLDERS[folder].join(',') } });
+  if (r.status !== 0 || !existsSync(report)) {
+    process.stderr.write(`mutate: Stryker failed on src/${folder} (exit ${r.status})\n`);
+    process.exitCode = 1;
+    continue;
+  }
+  const s = score(report);
+  for (const line of survivors(report)) process.stdout.write(`  ${line}\n`);
+  process.stdout.write(`mutate: src/${folder}: score ${s.score.toFixed(1)} % (${s.killed} killed, ${s.timeout} timeout, ${s.survived} survived, ${s.noCoverage} no coverage, ${s.total} mutants)\n`);
+}
