@@ -20,6 +20,6 @@ describe('renderVerifyReport', () => {
     expect(text).toContain('claimed');
     expect(text).toContain(`icl-audit verify --claims C06 --part minimizer --seed 3 --replay '`);
     expect(text).toMatch(/C06 counterexample \(part minimizer\)/);
-    expect(text).toMatch(/0 verified, 1 falsified, 0 inconclusive/);
+    expect(text).toMatch(/0 verified, 1 falsified \(1 new, 0 known findings only\), 0 inconclusive/);
   });
 });
