@@ -1,11 +1,11 @@
 /** C11 — §4.2, task shifts: any task law, label noise; ŷ ≈ x_qᵀw for large M, competitive with the best linear model (Theorem 4.2). */
 import { shiftFormulas, type ShiftFormulas } from '../theory/shifts';
-import { limitRateProperty, rateSummary, rateTable, sampledBase, shiftedSampledProperty, taskShiftArbitrary, taskShiftExactProperty } from '../../properties/shifts';
+import { limitRateProperty, sampledBase, shiftedSampledProperty, taskShiftArbitrary, taskShiftExactProperty } from '../../properties/shifts';
 import { problemArbitrary } from '../../properties/arbitraries';
 import { runParts } from '../contract/parts';
 import type { Claim } from '../contract/types';
-import { diag, identity, scale } from '../linalg/matrix';
-import { part } from './shiftClaims';
+import { identity } from '../linalg/matrix';
+import { exampleRateNotes, part } from './shiftClaims';
 
 /** The C11 claim. */
 export function c11TaskShift(s: ShiftFormulas = shiftFormulas()): Claim {
@@ -27,10 +27,7 @@ export function c11TaskShift(s: ShiftFormulas = shiftFormulas()): Claim {
         part('C11', 'rates', 'M → ∞ error against x_qᵀw vanishes as O(1/N²); excess exactly C/M', limitRateProperty(s, taskShiftArbitrary(problemArbitrary({ dMax: 8 })))),
         part('C11', 'sampled', 'Monte Carlo of the full LSA on the shifted laws', shiftedSampledProperty(taskShiftArbitrary(sampledBase()), (c, lambda, dist) => s.theorem42TaskShiftError(lambda, c.n, c.m, dist.taskCov!, (dist.noiseStd ?? 0) ** 2))),
       ], ctx);
-      const lam = diag([1, 2, 3]);
-      const dist = { d: 3, promptCov: lam, taskCov: scale(identity(3), 1), noiseStd: 0.5 };
-      const table = rateTable(lam, () => dist, identity(3), [10, 100, 1000], [10, 100, 1000]);
-      return { ...result, notes: [...(result.notes ?? []), 'exact errors, Λ = diag(1,2,3), Rademacher task (Σ_w = I), noise 0.5:', ...table, rateSummary(s, lam, 10, 10, dist, identity(3))] };
+      return { ...result, notes: [...(result.notes ?? []), ...exampleRateNotes(s, ', Rademacher task (Σ_w = I), noise 0.5', { taskCov: identity(3), noiseStd: 0.5 })] };
     },
   };
 }

@@ -1,11 +1,11 @@
 /** C12 — §4.2, query shifts, eq. (4.8): ŷ ≈ x_qᵀΛ⁻¹Λw = x_qᵀw for large M, whatever the query's law. */
 import { shiftFormulas, type ShiftFormulas } from '../theory/shifts';
-import { limitRateProperty, queryShiftArbitrary, queryShiftLimitProperty, rateSummary, rateTable, sampledBase, shiftedSampledProperty } from '../../properties/shifts';
+import { limitRateProperty, queryShiftArbitrary, queryShiftLimitProperty, sampledBase, shiftedSampledProperty } from '../../properties/shifts';
 import { problemArbitrary } from '../../properties/arbitraries';
 import { runParts } from '../contract/parts';
 import type { Claim } from '../contract/types';
-import { diag, identity } from '../linalg/matrix';
-import { part } from './shiftClaims';
+import { diag } from '../linalg/matrix';
+import { exampleRateNotes, part } from './shiftClaims';
 
 /** The C12 claim. */
 export function c12QueryShift(s: ShiftFormulas = shiftFormulas()): Claim {
@@ -26,10 +26,7 @@ export function c12QueryShift(s: ShiftFormulas = shiftFormulas()): Claim {
         part('C12', 'rates', 'M → ∞ error against x_qᵀw vanishes as O(1/N²); excess exactly C/M', limitRateProperty(s, queryShiftArbitrary(problemArbitrary({ dMax: 8 })))),
         part('C12', 'sampled', 'Monte Carlo of the full LSA on the shifted queries', shiftedSampledProperty(queryShiftArbitrary(sampledBase(), 5))),
       ], ctx);
-      const lam = diag([1, 2, 3]);
-      const dist = { d: 3, promptCov: lam, queryCov: diag([4, 0.25, 1]) };
-      const table = rateTable(lam, () => dist, identity(3), [10, 100, 1000], [10, 100, 1000]);
-      return { ...result, notes: [...(result.notes ?? []), 'exact errors, Λ = diag(1,2,3), query covariance diag(4, 0.25, 1):', ...table, rateSummary(s, lam, 10, 10, dist, identity(3))] };
+      return { ...result, notes: [...(result.notes ?? []), ...exampleRateNotes(s, ', query covariance diag(4, 0.25, 1)', { queryCov: diag([4, 0.25, 1]) })] };
     },
   };
 }

@@ -1,11 +1,10 @@
 /** C15 — Theorem 4.2's remark and Corollary 4.3: train length N and test length M enter separately; the error stays bounded away from 0 for finite N. */
 import { shiftFormulas, type ShiftFormulas } from '../theory/shifts';
-import { covariateLimitProperty, lengthLimitPositiveProperty, lengthOnlyArbitrary, limitRateProperty, rateSummary, rateTable, sampledBase, shiftedSampledProperty } from '../../properties/shifts';
+import { covariateLimitProperty, lengthLimitPositiveProperty, lengthOnlyArbitrary, limitRateProperty, sampledBase, shiftedSampledProperty } from '../../properties/shifts';
 import { problemArbitrary } from '../../properties/arbitraries';
 import { runParts } from '../contract/parts';
 import type { Claim } from '../contract/types';
-import { diag, identity } from '../linalg/matrix';
-import { part } from './shiftClaims';
+import { exampleRateNotes, part } from './shiftClaims';
 
 /** The C15 claim. */
 export function c15PromptLength(s: ShiftFormulas = shiftFormulas()): Claim {
@@ -28,12 +27,7 @@ export function c15PromptLength(s: ShiftFormulas = shiftFormulas()): Claim {
         part('C15', 'rates', 'M → ∞ error vanishes as O(1/N²); excess exactly C/M', limitRateProperty(s, lengthOnlyArbitrary(problemArbitrary({ dMax: 8 })))),
         part('C15', 'sampled', 'Monte Carlo of the full LSA at M ≠ N', shiftedSampledProperty(lengthOnlyArbitrary(sampledBase()))),
       ], ctx);
-      const lam = diag([1, 2, 3]);
-      const dist = { d: 3, promptCov: lam };
-      return {
-        ...result,
-        notes: [...(result.notes ?? []), 'exact errors, Λ = diag(1,2,3):', ...rateTable(lam, () => dist, identity(3), [10, 100, 1000], [10, 100, 1000, 10000]), rateSummary(s, lam, 10, 10, dist, identity(3))],
-      };
+      return { ...result, notes: [...(result.notes ?? []), ...exampleRateNotes(s, '', {}, [10, 100, 1000, 10000])] };
     },
   };
 }
