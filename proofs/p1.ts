@@ -129,7 +129,7 @@ export const P1: Derivation = {
         return { ok: worstZ <= Z_BOUND, detail: `worst |z| = ${worstZ.toFixed(2)} over ${d * d} entries` };
       });
     if (opts.monteCarlo !== false)
-      log.run('at that point: src/montecarlo estimateSampleFourthMoment (its own Wishart sampler, N = 5, 10⁵ draws): every entry of the derived E[SAS] inside its simultaneous 1 − ${(1 - SAMPLED_CONFIDENCE).toExponential(1)} interval', () => {
+      log.run(`at that point: src/montecarlo estimateSampleFourthMoment (its own Wishart sampler, N = 5, 10⁵ draws): every entry of the derived E[SAS] inside its simultaneous 1 − ${(1 - SAMPLED_CONFIDENCE).toExponential(1)} interval`, () => {
         const s = sEvaluate(sample, point).map((r) => r.map(rtoNumber));
         const est = estimateSampleFourthMoment(toMat(lamQ), toMat(aQ), 5, { stream: rng.child('montecarlo'), samples: 100000, confidence: SAMPLED_CONFIDENCE });
         let outside = 0;
