@@ -1,17 +1,24 @@
 /**
  * A small exact polynomial layer: sparse distributed polynomials (a map from monomials to exact
  * rational coefficients), after the design of SymPy's `polys/rings.py`. A {@link PolyRing} is an explicit
- * value that owns the symbol table (variables interned by name) and the state of the Gaussian engine
- * built on it (which variable is which coordinate of which random vector, fresh example slots); every
- * polynomial with a variable carries its ring, and polynomials of two different rings never combine.
- * Constants need no symbol table and carry no ring (`ring` null): they combine with any ring's
- * polynomials, as the ground domain's elements do in SymPy. A monomial is a sorted list of (variable
- * index, exponent) pairs and its string key.
+ * value that owns the symbol table (variables interned by name), the table of interned monomials, and the
+ * state of the Gaussian engine built on it (which variable is which coordinate of which random vector,
+ * fresh example slots); every polynomial with a variable carries its ring, and polynomials of two
+ * different rings never combine. Constants need no symbol table and carry no ring (`ring` null): they
+ * combine with any ring's polynomials, as the ground domain's elements do in SymPy.
+ *
+ * Representation: a map from interned monomial ids (monomial.ts: one object per distinct monomial of the
+ * ring, found by an additive hash, so a product is looked up before it is built) to coefficients that are
+ * doubles while they are safe integers and BigInt rationals otherwise (coef.ts: the fast path detects
+ * overflow exactly and redoes the operation over BigInt). The public view {@link Poly.terms} (monomial key
+ * → {vars, exps, c}) is made from it on demand.
  *
  * Operations: add, subtract, multiply, power, differentiate, substitute, evaluate at rational points,
  * split by a set of variables, and print in a syntax that nerdamer, mathjs and SymPy all parse.
  */
-import { ONE, ZERO, radd, req, rmul, rneg, rpow, rtoString, risZero, rat, type Rat } from './rational';
+import { ONE, ZERO, radd, rmul, rpow, rtoString, rat, type Rat } from './rational';
+import { cadd, ceq, cmul, cneg, coefOf, coefToRat, csign, type Coef } from './coef';
+import { MonoTable, ONE_MONO, type Mono } from './monomial';
 
 const NAME_RULE = /^[A-Za-z][A-Za-z0-9_.]*$/;
 
@@ -23,13 +30,16 @@ export interface CoordMeta {
 }
 
 /**
- * A polynomial ring over the rationals: its symbol table (names ↔ indices, interned on first use) and the
- * Gaussian engine's state for the coordinates made in it. Make one per derivation and pass it in; two
- * rings never share variables.
+ * A polynomial ring over the rationals: its symbol table (names ↔ indices, interned on first use), its
+ * interned monomials and the Gaussian engine's state for the coordinates made in it. Make one per
+ * derivation and pass it in; two rings never share variables.
  */
 export class PolyRing {
   private readonly names: string[] = [];
   private readonly index = new Map<string, number>();
+  private readonly symbols: Poly[] = [];
+  /** The interned monomials of this ring (internal to the polynomial layer). */
+  readonly monomials = new MonoTable();
   /** Gaussian engine: coordinate variables by index. */
   readonly coordMeta = new Map<number, CoordMeta>();
   /** Gaussian engine: slot → "vec.k" → variable index. */
@@ -68,9 +78,13 @@ export class PolyRing {
   /** The variable `name` of this ring. */
   sym(name: string): Poly {
     const i = this.varIndex(name);
-    const b = new Builder();
-    b.add([i], [1], ONE);
-    return b.build(this);
+    let p = this.symbols[i];
+    if (p === undefined) {
+      const m = this.monomials.intern([i], [1]);
+      p = make(new Map([[m.id, 1]]), this);
+      this.symbols[i] = p;
+    }
+    return p;
   }
 
   /** A fresh example-slot name (`s1`, `s2`, …), unique within this ring. */
@@ -93,69 +107,130 @@ export interface Term {
   readonly c: Rat;
 }
 
-function keyOf(vars: readonly number[], exps: readonly number[]): string {
-  let s = '';
-  for (let k = 0; k < vars.length; k++) s += (k ? '*' : '') + vars[k] + '^' + exps[k];
-  return s;
+/** A term of the public view: the interned monomial and the coefficient, as a Rat on demand. */
+class TermView implements Term {
+  constructor(
+    readonly mono: Mono,
+    readonly coef: Coef,
+  ) {}
+  get vars(): readonly number[] {
+    return this.mono.vars;
+  }
+  get exps(): readonly number[] {
+    return this.mono.exps;
+  }
+  get c(): Rat {
+    return coefToRat(this.coef);
+  }
 }
 
-function mulMonomials(a: Term, b: Term): { vars: number[]; exps: number[] } {
-  const vars: number[] = [];
-  const exps: number[] = [];
-  let i = 0;
-  let j = 0;
-  const av = a.vars;
-  const bv = b.vars;
-  while (i < av.length || j < bv.length) {
-    if (j >= bv.length || (i < av.length && av[i] < bv[j])) {
-      vars.push(av[i]);
-      exps.push(a.exps[i++]);
-    } else if (i >= av.length || bv[j] < av[i]) {
-      vars.push(bv[j]);
-      exps.push(b.exps[j++]);
-    } else {
-      vars.push(av[i]);
-      exps.push(a.exps[i++] + b.exps[j++]);
+/** The read-only view monomial key → term of a polynomial (values() without making the keys). */
+class TermsView implements ReadonlyMap<string, Term> {
+  private list: TermView[] | undefined;
+  private keyed: Map<string, Term> | undefined;
+  constructor(private readonly p: Poly) {}
+  private terms(): TermView[] {
+    if (!this.list) {
+      const out: TermView[] = [];
+      const byId = monoTableOf(this.p);
+      for (const [id, c] of this.p.coefs) out.push(new TermView(byId[id], c));
+      this.list = out;
     }
+    return this.list;
   }
-  return { vars, exps };
+  private map(): Map<string, Term> {
+    if (!this.keyed) this.keyed = new Map(this.terms().map((t) => [t.mono.key, t]));
+    return this.keyed;
+  }
+  get size(): number {
+    return this.p.coefs.size;
+  }
+  values(): MapIterator<Term> {
+    return this.terms()[Symbol.iterator]() as MapIterator<Term>;
+  }
+  keys(): MapIterator<string> {
+    return this.map().keys();
+  }
+  entries(): MapIterator<[string, Term]> {
+    return this.map().entries();
+  }
+  [Symbol.iterator](): MapIterator<[string, Term]> {
+    return this.entries();
+  }
+  get(key: string): Term | undefined {
+    return this.map().get(key);
+  }
+  has(key: string): boolean {
+    return this.map().has(key);
+  }
+  forEach(cb: (value: Term, key: string, map: ReadonlyMap<string, Term>) => void, thisArg?: unknown): void {
+    for (const [k, t] of this.map()) cb.call(thisArg, t, k, this);
+  }
 }
 
-/** Accumulates terms into a map keyed by monomial. */
-class Builder {
-  readonly map = new Map<string, Term>();
-  add(vars: readonly number[], exps: readonly number[], c: Rat, key = keyOf(vars, exps)): void {
-    if (risZero(c)) return;
-    const t = this.map.get(key);
-    if (t === undefined) this.map.set(key, { vars, exps, c });
-    else {
-      const s = radd(t.c, c);
-      if (risZero(s)) this.map.delete(key);
-      else this.map.set(key, { vars: t.vars, exps: t.exps, c: s });
-    }
+/** The monomials of p's ring by id (a constant has only id 0). */
+function monoTableOf(p: Poly): readonly Mono[] {
+  return p.ring ? p.ring.monomials.byId : CONSTANT_ONLY;
+}
+const CONSTANT_ONLY: readonly Mono[] = [ONE_MONO];
+
+/** m[id] += c, dropping the entry when it cancels. */
+function accumulate(m: Map<number, Coef>, id: number, c: Coef): void {
+  const t = m.get(id);
+  if (t === undefined) m.set(id, c);
+  else {
+    const s = cadd(t, c);
+    if (s === 0) m.delete(id);
+    else m.set(id, s);
   }
-  build(ring: PolyRing | null): Poly {
-    return new Poly(this.map, ring);
-  }
+}
+
+/** Marks an internal construction (a map from monomial ids to nonzero coefficients). */
+class Coefs {
+  constructor(readonly m: Map<number, Coef>) {}
+}
+
+/** A polynomial from a map of monomial ids to nonzero coefficients; the ring is dropped when no variable occurs. */
+function make(m: Map<number, Coef>, ring: PolyRing | null): Poly {
+  return new Poly(new Coefs(m) as unknown as ReadonlyMap<string, Term>, ring);
 }
 
 /** An immutable multivariate polynomial with exact rational coefficients. */
 export class Poly {
-  /** Terms keyed by monomial. Do not mutate. */
-  readonly terms: ReadonlyMap<string, Term>;
+  /** Monomial id → coefficient (internal; do not mutate). */
+  readonly coefs: ReadonlyMap<number, Coef>;
   /** The ring whose variables the terms use (null for a constant, which needs none). */
   readonly ring: PolyRing | null;
+  private view: TermsView | undefined;
 
+  /**
+   * A polynomial from terms keyed by monomial (the keys are not read: equal monomials are merged and
+   * zero coefficients dropped). A polynomial with variables needs its ring.
+   */
   constructor(terms: ReadonlyMap<string, Term>, ring: PolyRing | null = null) {
-    this.terms = terms;
-    let hasVars = false;
-    for (const t of terms.values())
-      if (t.vars.length) {
-        hasVars = true;
-        break;
+    let m: Map<number, Coef>;
+    if (terms instanceof Coefs) m = terms.m;
+    else {
+      m = new Map();
+      for (const t of terms.values()) {
+        if (t.vars.length === 0) {
+          accumulate(m, 0, coefOf(t.c));
+          continue;
+        }
+        if (ring === null) throw new RangeError('a polynomial with variables needs its ring');
+        const c = coefOf(t.c);
+        if (c !== 0) accumulate(m, ring.monomials.intern(t.vars.slice(), t.exps.slice()).id, c);
       }
-    if (hasVars && ring === null) throw new RangeError('a polynomial with variables needs its ring');
-    this.ring = hasVars ? ring : null;
+      for (const [id, c] of m) if (c === 0) m.delete(id);
+    }
+    this.coefs = m;
+    this.ring = ring !== null && m.size > (m.has(0) ? 1 : 0) ? ring : null;
+  }
+
+  /** Terms keyed by monomial (`v^e*v^e…` over variable indices; '' for the constant term). */
+  get terms(): ReadonlyMap<string, Term> {
+    if (!this.view) this.view = new TermsView(this);
+    return this.view;
   }
 
   /** This polynomial's ring, or an error naming `what` needed it (a constant has none). */
@@ -171,37 +246,37 @@ export class Poly {
 
   /** The constant c (a Rat, a bigint or a safe integer). */
   static constant(c: Rat | bigint | number): Poly {
-    const r = typeof c === 'object' ? c : rat(c);
-    const b = new Builder();
-    b.add([], [], r, '');
-    return b.build(null);
+    const k = coefOf(c);
+    return make(k === 0 ? new Map() : new Map([[0, k]]), null);
   }
 
   /** Σ of polynomials (of one ring). */
   static sum(ps: readonly Poly[]): Poly {
-    const b = new Builder();
     let ring: PolyRing | null = null;
+    let m: Map<number, Coef> | null = null;
     for (const p of ps) {
       ring = joinRings(ring, p.ring);
-      for (const [k, t] of p.terms) b.add(t.vars, t.exps, t.c, k);
+      if (p.coefs.size === 0) continue;
+      if (m === null) m = new Map(p.coefs);
+      else for (const [id, c] of p.coefs) accumulate(m, id, c);
     }
-    return b.build(ring);
+    return make(m ?? new Map(), ring);
   }
 
   /** Number of terms. */
   get size(): number {
-    return this.terms.size;
+    return this.coefs.size;
   }
 
   /** Whether this is the zero polynomial. */
   isZero(): boolean {
-    return this.terms.size === 0;
+    return this.coefs.size === 0;
   }
 
   /** The constant coefficient when this is a constant, else undefined. */
   constantValue(): Rat | undefined {
-    if (this.terms.size === 0) return ZERO;
-    if (this.terms.size === 1 && this.terms.has('')) return this.terms.get('')!.c;
+    if (this.coefs.size === 0) return ZERO;
+    if (this.coefs.size === 1 && this.coefs.has(0)) return coefToRat(this.coefs.get(0)!);
     return undefined;
   }
 
@@ -209,10 +284,9 @@ export class Poly {
     if (o.isZero()) return this;
     if (this.isZero()) return o;
     const ring = joinRings(this.ring, o.ring);
-    const b = new Builder();
-    for (const [k, t] of this.terms) b.add(t.vars, t.exps, t.c, k);
-    for (const [k, t] of o.terms) b.add(t.vars, t.exps, t.c, k);
-    return b.build(ring);
+    const m = new Map(this.coefs);
+    for (const [id, c] of o.coefs) accumulate(m, id, c);
+    return make(m, ring);
   }
 
   sub(o: Poly): Poly {
@@ -220,31 +294,33 @@ export class Poly {
   }
 
   neg(): Poly {
-    const m = new Map<string, Term>();
-    for (const [k, t] of this.terms) m.set(k, { vars: t.vars, exps: t.exps, c: rneg(t.c) });
-    return new Poly(m, this.ring);
+    const m = new Map<number, Coef>();
+    for (const [id, c] of this.coefs) m.set(id, cneg(c));
+    return make(m, this.ring);
   }
 
   /** c · this. */
   scale(c: Rat | number): Poly {
-    const r = typeof c === 'number' ? rat(c) : c;
-    if (risZero(r)) return new Poly(new Map());
-    if (req(r, ONE)) return this;
-    const m = new Map<string, Term>();
-    for (const [k, t] of this.terms) m.set(k, { vars: t.vars, exps: t.exps, c: rmul(t.c, r) });
-    return new Poly(m, this.ring);
+    const k = coefOf(c);
+    if (k === 0) return make(new Map(), null);
+    if (k === 1) return this;
+    const m = new Map<number, Coef>();
+    for (const [id, t] of this.coefs) m.set(id, cmul(t, k));
+    return make(m, this.ring);
   }
 
   mul(o: Poly): Poly {
     const ring = joinRings(this.ring, o.ring);
-    if (this.isZero() || o.isZero()) return new Poly(new Map());
-    const b = new Builder();
-    for (const s of this.terms.values())
-      for (const t of o.terms.values()) {
-        const { vars, exps } = mulMonomials(s, t);
-        b.add(vars, exps, rmul(s.c, t.c));
-      }
-    return b.build(ring);
+    if (this.isZero() || o.isZero()) return make(new Map(), null);
+    if (ring === null) return make(new Map([[0, cmul(this.coefs.get(0)!, o.coefs.get(0)!)]]), null);
+    const table = ring.monomials;
+    const byId = table.byId;
+    const m = new Map<number, Coef>();
+    for (const [ia, ca] of this.coefs) {
+      const ma = byId[ia];
+      for (const [ib, cb] of o.coefs) accumulate(m, table.product(ma, byId[ib]).id, cmul(ca, cb));
+    }
+    return make(m, ring);
   }
 
   /** this^k, k an integer ≥ 0. */
@@ -254,7 +330,7 @@ export class Poly {
     let base: Poly = this;
     while (k > 0) {
       if (k & 1) out = out.mul(base);
-      k >>= 1;
+      k = Math.floor(k / 2);
       if (k) base = base.mul(base);
     }
     return out;
@@ -263,8 +339,12 @@ export class Poly {
   /** ∂/∂name. */
   diff(name: string): Poly {
     const v = this.indexOf(name);
-    const b = new Builder();
-    for (const t of this.terms.values()) {
+    const m = new Map<number, Coef>();
+    if (v < 0) return make(m, null);
+    const ring = this.ring!;
+    const byId = ring.monomials.byId;
+    for (const [id, c] of this.coefs) {
+      const t = byId[id];
       const k = t.vars.indexOf(v);
       if (k < 0) continue;
       const e = t.exps[k];
@@ -274,9 +354,9 @@ export class Poly {
         vars.splice(k, 1);
         exps.splice(k, 1);
       } else exps[k] = e - 1;
-      b.add(vars, exps, rmul(t.c, rat(e)));
+      accumulate(m, ring.monomials.intern(vars, exps).id, cmul(c, coefOf(e)));
     }
-    return b.build(this.ring);
+    return make(m, ring);
   }
 
   /** Substitute polynomials for variables (simultaneously). */
@@ -289,10 +369,13 @@ export class Poly {
       const i = this.indexOf(n);
       if (i >= 0) byIndex.set(i, p);
     }
+    if (byIndex.size === 0 || this.ring === null) return make(new Map(this.coefs), this.ring);
+    const own = this.ring;
     const powCache = new Map<string, Poly>();
     const parts: Poly[] = [];
-    const b = new Builder();
-    for (const t of this.terms.values()) {
+    const kept = new Map<number, Coef>();
+    for (const [id, c] of this.coefs) {
+      const t = own.monomials.byId[id];
       const keepVars: number[] = [];
       const keepExps: number[] = [];
       let factor: Poly | null = null;
@@ -311,43 +394,24 @@ export class Poly {
           factor = factor ? factor.mul(pp) : pp;
         }
       }
-      if (factor === null) b.add(keepVars, keepExps, t.c);
-      else {
-        const mono = new Poly(new Map([[keyOf(keepVars, keepExps), { vars: keepVars, exps: keepExps, c: t.c }]]), this.ring);
-        parts.push(mono.mul(factor));
-      }
+      const keep = own.monomials.intern(keepVars, keepExps).id;
+      if (factor === null) accumulate(kept, keep, c);
+      else parts.push(make(new Map([[keep, c]]), own).mul(factor));
     }
-    return Poly.sum([b.build(ring), ...parts]);
+    return Poly.sum([make(kept, ring), ...parts]);
   }
 
   /** Rename variables (a substitution by variables, without multiplication). */
   rename(map: ReadonlyMap<number, number>): Poly {
-    const b = new Builder();
-    for (const t of this.terms.values()) {
-      const pairs: Array<[number, number]> = [];
-      let changed = false;
-      for (let k = 0; k < t.vars.length; k++) {
-        const r = map.get(t.vars[k]);
-        if (r !== undefined) changed = true;
-        pairs.push([r ?? t.vars[k], t.exps[k]]);
-      }
-      if (!changed) {
-        b.add(t.vars, t.exps, t.c);
-        continue;
-      }
-      pairs.sort((x, y) => x[0] - y[0]);
-      const vars: number[] = [];
-      const exps: number[] = [];
-      for (const [v, e] of pairs) {
-        if (vars.length && vars[vars.length - 1] === v) exps[exps.length - 1] += e;
-        else {
-          vars.push(v);
-          exps.push(e);
-        }
-      }
-      b.add(vars, exps, t.c);
-    }
-    return b.build(this.ring);
+    if (this.ring === null) return this;
+    const table = this.ring.monomials;
+    let top = -1;
+    for (const v of map.keys()) if (v > top) top = v;
+    const to = new Int32Array(top + 1).fill(-1);
+    for (const [v, r] of map) if (v >= 0) to[v] = r;
+    const m = new Map<number, Coef>();
+    for (const [id, c] of this.coefs) accumulate(m, table.renamed(table.byId[id], to).id, c);
+    return make(m, this.ring);
   }
 
   /** Evaluate exactly at a rational point; every variable present must have a value. */
@@ -358,9 +422,11 @@ export class Poly {
       const i = this.indexOf(n);
       if (i >= 0) byIndex.set(i, r);
     }
+    const byId = monoTableOf(this);
     let s = ZERO;
-    for (const t of this.terms.values()) {
-      let p = t.c;
+    for (const [id, c] of this.coefs) {
+      const t = byId[id];
+      let p = coefToRat(c);
       for (let k = 0; k < t.vars.length; k++) {
         const r = byIndex.get(t.vars[k]);
         if (r === undefined) throw new RangeError(`evaluate: no value for variable '${this.needRing('evaluate').varName(t.vars[k])}'`);
@@ -374,15 +440,18 @@ export class Poly {
   /** Names of the variables that occur. */
   variables(): string[] {
     const s = new Set<number>();
-    for (const t of this.terms.values()) for (const v of t.vars) s.add(v);
+    const byId = monoTableOf(this);
+    for (const id of this.coefs.keys()) for (const v of byId[id].vars) s.add(v);
     return [...s].sort((a, b) => a - b).map((i) => this.needRing('variables').varName(i));
   }
 
   /** Highest exponent of `name` in any term. */
   degreeIn(name: string): number {
     const v = this.indexOf(name);
+    const byId = monoTableOf(this);
     let d = 0;
-    for (const t of this.terms.values()) {
+    for (const id of this.coefs.keys()) {
+      const t = byId[id];
       const k = t.vars.indexOf(v);
       if (k >= 0 && t.exps[k] > d) d = t.exps[k];
     }
@@ -391,8 +460,9 @@ export class Poly {
 
   /** Total degree (−1 for the zero polynomial). */
   totalDegree(): number {
+    const byId = monoTableOf(this);
     let d = -1;
-    for (const t of this.terms.values()) d = Math.max(d, t.exps.reduce((a, b) => a + b, 0));
+    for (const id of this.coefs.keys()) d = Math.max(d, byId[id].deg);
     return d;
   }
 
@@ -401,78 +471,90 @@ export class Poly {
    * polynomial in the other variables that multiplies it, plus that monomial's (vars, exps).
    */
   splitBy(set: ReadonlySet<number>): Map<string, { vars: number[]; exps: number[]; rest: Poly }> {
-    const builders = new Map<string, { vars: number[]; exps: number[]; b: Builder }>();
-    for (const t of this.terms.values()) {
-      const sv: number[] = [];
-      const se: number[] = [];
-      const rv: number[] = [];
-      const re: number[] = [];
-      for (let k = 0; k < t.vars.length; k++) {
-        if (set.has(t.vars[k])) {
-          sv.push(t.vars[k]);
-          se.push(t.exps[k]);
-        } else {
-          rv.push(t.vars[k]);
-          re.push(t.exps[k]);
-        }
+    const groups = new Map<number, Map<number, Coef>>();
+    const ring = this.ring;
+    if (ring) {
+      const table = ring.monomials;
+      const flags = new Uint8Array(ring.size);
+      for (const v of set) if (v >= 0 && v < flags.length) flags[v] = 1;
+      for (const [id, c] of this.coefs) {
+        const t = table.byId[id];
+        const s = table.part(t, flags, 1);
+        let g = groups.get(s.id);
+        if (!g) groups.set(s.id, (g = new Map()));
+        accumulate(g, s === t ? 0 : s.id === 0 ? id : table.part(t, flags, 0).id, c);
       }
-      const key = keyOf(sv, se);
-      let e = builders.get(key);
-      if (!e) {
-        e = { vars: sv, exps: se, b: new Builder() };
-        builders.set(key, e);
-      }
-      e.b.add(rv, re, t.c);
-    }
+    } else if (this.coefs.size) groups.set(0, new Map(this.coefs));
     const out = new Map<string, { vars: number[]; exps: number[]; rest: Poly }>();
-    for (const [k, e] of builders) out.set(k, { vars: e.vars, exps: e.exps, rest: e.b.build(this.ring) });
+    const byId = monoTableOf(this);
+    for (const [sid, g] of groups) {
+      const s = byId[sid];
+      out.set(s.key, { vars: s.vars.slice(), exps: s.exps.slice(), rest: make(g, this.ring) });
+    }
     return out;
   }
 
   /** The coefficient of name^k (a polynomial in the other variables). */
   coefficient(name: string, k: number): Poly {
     const v = this.indexOf(name);
-    const b = new Builder();
-    for (const t of this.terms.values()) {
+    const m = new Map<number, Coef>();
+    const byId = monoTableOf(this);
+    for (const [id, c] of this.coefs) {
+      const t = byId[id];
       const i = t.vars.indexOf(v);
       const e = i >= 0 ? t.exps[i] : 0;
       if (e !== k) continue;
-      if (i < 0) b.add(t.vars, t.exps, t.c);
-      else b.add([...t.vars.slice(0, i), ...t.vars.slice(i + 1)], [...t.exps.slice(0, i), ...t.exps.slice(i + 1)], t.c);
+      if (i < 0) accumulate(m, id, c);
+      else accumulate(m, this.ring!.monomials.intern([...t.vars.slice(0, i), ...t.vars.slice(i + 1)], [...t.exps.slice(0, i), ...t.exps.slice(i + 1)]).id, c);
     }
-    return b.build(this.ring);
+    return make(m, this.ring);
   }
 
   /** Whether every coefficient is > 0 (with the zero polynomial: false). */
   allCoefficientsPositive(): boolean {
     if (this.isZero()) return false;
-    for (const t of this.terms.values()) if (t.c.n <= 0n) return false;
+    for (const c of this.coefs.values()) if (csign(c) <= 0) return false;
     return true;
+  }
+
+  /** The printed monomial of t: variables by name, in name order. */
+  private printed(t: Mono, what: string): string {
+    if (t.vars.length === 0) return '';
+    const ring = this.needRing(what);
+    return t.vars
+      .map((v, k) => [ring.varName(v), t.exps[k]] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([n, e]) => (e === 1 ? n : `${n}^${e}`))
+      .join('*');
   }
 
   /** The coefficient of the term printed first by {@link Poly.toString} (canonical order); 0 for the zero polynomial. */
   firstCoefficient(): Rat {
-    let best: { mono: string; c: Rat } | null = null;
-    for (const t of this.terms.values()) {
-      const mono = t.vars
-        .map((v, k) => [this.needRing('firstCoefficient').varName(v), t.exps[k]] as const)
-        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-        .map(([n, e]) => (e === 1 ? n : `${n}^${e}`))
-        .join('*');
-      if (best === null || mono < best.mono) best = { mono, c: t.c };
+    let best: { mono: string; c: Coef } | null = null;
+    const byId = monoTableOf(this);
+    for (const [id, c] of this.coefs) {
+      const mono = this.printed(byId[id], 'firstCoefficient');
+      if (best === null || mono < best.mono) best = { mono, c };
     }
-    return best ? best.c : ZERO;
+    return best ? coefToRat(best.c) : ZERO;
   }
 
   /** If this is a single variable to the first power, its name. */
   singleVariable(): string | undefined {
-    if (this.terms.size !== 1) return undefined;
-    const [t] = this.terms.values();
-    return t.vars.length === 1 && t.exps[0] === 1 && req(t.c, ONE) ? this.needRing('singleVariable').varName(t.vars[0]) : undefined;
+    if (this.coefs.size !== 1) return undefined;
+    const [[id, c]] = this.coefs;
+    const t = monoTableOf(this)[id];
+    return t.vars.length === 1 && t.exps[0] === 1 && c === 1 ? this.needRing('singleVariable').varName(t.vars[0]) : undefined;
   }
 
   equals(o: Poly): boolean {
-    return this.sub(o).isZero();
+    if (this.coefs.size !== o.coefs.size) return this.sub(o).isZero();
+    joinRings(this.ring, o.ring);
+    for (const [id, c] of this.coefs) {
+      const x = o.coefs.get(id);
+      if (x === undefined || !ceq(c, x)) return false;
+    }
+    return true;
   }
 
   /**
@@ -482,19 +564,15 @@ export class Poly {
   toString(): string {
     if (this.isZero()) return '0';
     const rendered: Array<{ mono: string; c: Rat }> = [];
-    for (const t of this.terms.values()) {
-      const parts: string[] = [];
-      const order = t.vars.map((v, k) => [this.needRing('toString').varName(v), t.exps[k]] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      for (const [n, e] of order) parts.push(e === 1 ? n : `${n}^${e}`);
-      rendered.push({ mono: parts.join('*'), c: t.c });
-    }
+    const byId = monoTableOf(this);
+    for (const [id, c] of this.coefs) rendered.push({ mono: this.printed(byId[id], 'toString'), c: coefToRat(c) });
     rendered.sort((a, b) => (a.mono < b.mono ? -1 : a.mono > b.mono ? 1 : 0));
     let s = '';
     rendered.forEach(({ mono, c }, idx) => {
       const neg = c.n < 0n;
-      const abs = neg ? rneg(c) : c;
+      const abs: Rat = neg ? { n: -c.n, d: c.d } : c;
       const coef = abs.d === 1n ? rtoString(abs) : `(${rtoString(abs)})`;
-      const body = mono === '' ? coef : req(abs, ONE) ? mono : `${coef}*${mono}`;
+      const body = mono === '' ? coef : abs.n === ONE.n && abs.d === ONE.d ? mono : `${coef}*${mono}`;
       s += idx === 0 ? (neg ? `-${body}` : body) : neg ? ` - ${body}` : ` + ${body}`;
     });
     return s;
