@@ -11,6 +11,8 @@
  * exponent would pass 2^53 − 1 is refused with a RangeError rather than rounded.
  */
 
+import { cadd, type Coef } from './coef';
+
 const MASK = 0x3fffffff;
 
 /** One interned monomial. Its arrays are shared: never mutate them. */
@@ -118,6 +120,8 @@ function sameArrays(c: Mono, vars: readonly number[], exps: readonly number[]): 
 export class MonoTable {
   /** Monomials by id; id 0 is the constant monomial. */
   readonly byId: Mono[] = [ONE_MONO];
+  /** The accumulator of sums over this table's monomials. */
+  readonly acc = new Accumulator();
   private readonly byHash = new Map<number, Mono | Mono[]>([[0, ONE_MONO]]);
   private scratchVars = new Int32Array(16);
   private scratchExps = new Float64Array(16);
@@ -254,5 +258,66 @@ export class MonoTable {
       } else if (isScratch(e, sv, se, n)) return e;
     }
     return this.add(Array.from(sv.subarray(0, n)), Array.from(se.subarray(0, n)), hash, m.deg);
+  }
+}
+
+/**
+ * Sums coefficients by monomial id in a dense array indexed by id (a generation stamp marks which
+ * entries belong to the current sum), so a sum or product accumulates without hashing. One sum at a time
+ * per accumulator: begin, add…, finish.
+ */
+export class Accumulator {
+  private vals: Coef[] = new Array<Coef>(64).fill(0);
+  private stamp = new Int32Array(64);
+  private gen = 0;
+  private touched = new Int32Array(64);
+  private count = 0;
+
+  /** Start a new sum. */
+  begin(): void {
+    if (this.gen === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.gen = 0;
+    }
+    this.gen++;
+    this.count = 0;
+  }
+
+  /** Add c to the coefficient of monomial id. */
+  add(id: number, c: Coef): void {
+    if (id >= this.stamp.length) this.grow(id);
+    if (this.stamp[id] !== this.gen) {
+      this.stamp[id] = this.gen;
+      this.vals[id] = c;
+      if (this.count === this.touched.length) {
+        const t = new Int32Array(2 * this.count);
+        t.set(this.touched);
+        this.touched = t;
+      }
+      this.touched[this.count++] = id;
+    } else this.vals[id] = cadd(this.vals[id], c);
+  }
+
+  private grow(id: number): void {
+    const n = Math.max(2 * this.stamp.length, id + 1);
+    const s = new Int32Array(n);
+    s.set(this.stamp);
+    this.stamp = s;
+    for (let k = this.vals.length; k < n; k++) this.vals.push(0);
+  }
+
+  /** Append the nonzero sums to ids and cs (in the order the ids were first added). */
+  finish(ids: number[], cs: Coef[]): void {
+    const vals = this.vals;
+    const touched = this.touched;
+    for (let k = 0; k < this.count; k++) {
+      const id = touched[k];
+      const c = vals[id];
+      if (c !== 0) {
+        ids.push(id);
+        cs.push(c);
+      }
+    }
+    this.count = 0;
   }
 }

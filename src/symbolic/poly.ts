@@ -17,8 +17,8 @@
  * split by a set of variables, and print in a syntax that nerdamer, mathjs and SymPy all parse.
  */
 import { ONE, ZERO, radd, rmul, rpow, rtoString, rat, type Rat } from './rational';
-import { cadd, ceq, cmul, cneg, coefOf, coefToRat, csign, type Coef } from './coef';
-import { MonoTable, ONE_MONO, type Mono } from './monomial';
+import { cmul, cneg, coefOf, coefToRat, csign, type Coef } from './coef';
+import { MonoTable, type Accumulator, type Mono } from './monomial';
 
 const NAME_RULE = /^[A-Za-z][A-Za-z0-9_.]*$/;
 
@@ -80,8 +80,7 @@ export class PolyRing {
     const i = this.varIndex(name);
     let p = this.symbols[i];
     if (p === undefined) {
-      const m = this.monomials.intern([i], [1]);
-      p = make(new Map([[m.id, 1]]), this);
+      p = make([this.monomials.intern([i], [1]).id], [1], this);
       this.symbols[i] = p;
     }
     return p;
@@ -131,10 +130,9 @@ class TermsView implements ReadonlyMap<string, Term> {
   constructor(private readonly p: Poly) {}
   private terms(): TermView[] {
     if (!this.list) {
-      const out: TermView[] = [];
-      const byId = monoTableOf(this.p);
-      for (const [id, c] of this.p.coefs) out.push(new TermView(byId[id], c));
-      this.list = out;
+      const byId = monosOf(this.p);
+      const { ids, cs } = this.p;
+      this.list = ids.map((id, k) => new TermView(byId[id], cs[k]));
     }
     return this.list;
   }
@@ -143,7 +141,7 @@ class TermsView implements ReadonlyMap<string, Term> {
     return this.keyed;
   }
   get size(): number {
-    return this.p.coefs.size;
+    return this.p.ids.length;
   }
   values(): MapIterator<Term> {
     return this.terms()[Symbol.iterator]() as MapIterator<Term>;
@@ -168,37 +166,49 @@ class TermsView implements ReadonlyMap<string, Term> {
   }
 }
 
+/** Constants (no ring) use this table: only its constant monomial, id 0. */
+const CONSTANTS = new MonoTable();
+
 /** The monomials of p's ring by id (a constant has only id 0). */
-function monoTableOf(p: Poly): readonly Mono[] {
-  return p.ring ? p.ring.monomials.byId : CONSTANT_ONLY;
-}
-const CONSTANT_ONLY: readonly Mono[] = [ONE_MONO];
-
-/** m[id] += c, dropping the entry when it cancels. */
-function accumulate(m: Map<number, Coef>, id: number, c: Coef): void {
-  const t = m.get(id);
-  if (t === undefined) m.set(id, c);
-  else {
-    const s = cadd(t, c);
-    if (s === 0) m.delete(id);
-    else m.set(id, s);
-  }
+function monosOf(p: Poly): readonly Mono[] {
+  return (p.ring ? p.ring.monomials : CONSTANTS).byId;
 }
 
-/** Marks an internal construction (a map from monomial ids to nonzero coefficients). */
-class Coefs {
-  constructor(readonly m: Map<number, Coef>) {}
+/** The accumulator for sums in `ring` (constants: a table of their own). */
+function accOf(ring: PolyRing | null): Accumulator {
+  return (ring ? ring.monomials : CONSTANTS).acc;
 }
 
-/** A polynomial from a map of monomial ids to nonzero coefficients; the ring is dropped when no variable occurs. */
-function make(m: Map<number, Coef>, ring: PolyRing | null): Poly {
-  return new Poly(new Coefs(m) as unknown as ReadonlyMap<string, Term>, ring);
+/** Finish acc's sum as a polynomial of `ring`. */
+function built(acc: Accumulator, ring: PolyRing | null): Poly {
+  const ids: number[] = [];
+  const cs: Coef[] = [];
+  acc.finish(ids, cs);
+  return make(ids, cs, ring);
 }
+
+/** Marks an internal construction; the terms are passed in `pending`. */
+const INTERNAL: ReadonlyMap<string, Term> = new Map();
+let pendingIds: number[] = [];
+let pendingCs: Coef[] = [];
+
+/** A polynomial from distinct monomial ids and nonzero coefficients; the ring is dropped when no variable occurs. */
+function make(ids: number[], cs: Coef[], ring: PolyRing | null): Poly {
+  pendingIds = ids;
+  pendingCs = cs;
+  return new Poly(INTERNAL, ring);
+}
+
+const EMPTY_IDS: number[] = [];
+const EMPTY_CS: Coef[] = [];
+const zero = (): Poly => make(EMPTY_IDS, EMPTY_CS, null);
 
 /** An immutable multivariate polynomial with exact rational coefficients. */
 export class Poly {
-  /** Monomial id → coefficient (internal; do not mutate). */
-  readonly coefs: ReadonlyMap<number, Coef>;
+  /** The interned monomial ids of the terms (internal; do not mutate). */
+  readonly ids: readonly number[];
+  /** The coefficients, parallel to ids: a safe integer as a number, else a Rat (internal; do not mutate). */
+  readonly cs: readonly Coef[];
   /** The ring whose variables the terms use (null for a constant, which needs none). */
   readonly ring: PolyRing | null;
   private view: TermsView | undefined;
@@ -208,23 +218,25 @@ export class Poly {
    * zero coefficients dropped). A polynomial with variables needs its ring.
    */
   constructor(terms: ReadonlyMap<string, Term>, ring: PolyRing | null = null) {
-    let m: Map<number, Coef>;
-    if (terms instanceof Coefs) m = terms.m;
-    else {
-      m = new Map();
+    if (terms === INTERNAL) {
+      this.ids = pendingIds;
+      this.cs = pendingCs;
+    } else {
+      for (const t of terms.values()) if (t.vars.length && ring === null) throw new RangeError('a polynomial with variables needs its ring');
+      const acc = accOf(ring);
+      acc.begin();
       for (const t of terms.values()) {
-        if (t.vars.length === 0) {
-          accumulate(m, 0, coefOf(t.c));
-          continue;
-        }
-        if (ring === null) throw new RangeError('a polynomial with variables needs its ring');
-        const c = coefOf(t.c);
-        if (c !== 0) accumulate(m, ring.monomials.intern(t.vars.slice(), t.exps.slice()).id, c);
+        const c = t instanceof TermView ? t.coef : coefOf(t.c);
+        if (c !== 0) acc.add(t.vars.length ? ring!.monomials.intern(t.vars.slice(), t.exps.slice()).id : 0, c);
       }
-      for (const [id, c] of m) if (c === 0) m.delete(id);
+      const ids: number[] = [];
+      const cs: Coef[] = [];
+      acc.finish(ids, cs);
+      this.ids = ids;
+      this.cs = cs;
     }
-    this.coefs = m;
-    this.ring = ring !== null && m.size > (m.has(0) ? 1 : 0) ? ring : null;
+    const n = this.ids.length;
+    this.ring = ring !== null && (n > 1 || (n === 1 && this.ids[0] !== 0)) ? ring : null;
   }
 
   /** Terms keyed by monomial (`v^e*v^e…` over variable indices; '' for the constant term). */
@@ -247,46 +259,43 @@ export class Poly {
   /** The constant c (a Rat, a bigint or a safe integer). */
   static constant(c: Rat | bigint | number): Poly {
     const k = coefOf(c);
-    return make(k === 0 ? new Map() : new Map([[0, k]]), null);
+    return k === 0 ? zero() : make([0], [k], null);
   }
 
   /** Σ of polynomials (of one ring). */
   static sum(ps: readonly Poly[]): Poly {
     let ring: PolyRing | null = null;
-    let m: Map<number, Coef> | null = null;
+    for (const p of ps) ring = joinRings(ring, p.ring);
+    const acc = accOf(ring);
+    acc.begin();
     for (const p of ps) {
-      ring = joinRings(ring, p.ring);
-      if (p.coefs.size === 0) continue;
-      if (m === null) m = new Map(p.coefs);
-      else for (const [id, c] of p.coefs) accumulate(m, id, c);
+      const { ids, cs } = p;
+      for (let k = 0; k < ids.length; k++) acc.add(ids[k], cs[k]);
     }
-    return make(m ?? new Map(), ring);
+    return built(acc, ring);
   }
 
   /** Number of terms. */
   get size(): number {
-    return this.coefs.size;
+    return this.ids.length;
   }
 
   /** Whether this is the zero polynomial. */
   isZero(): boolean {
-    return this.coefs.size === 0;
+    return this.ids.length === 0;
   }
 
   /** The constant coefficient when this is a constant, else undefined. */
   constantValue(): Rat | undefined {
-    if (this.coefs.size === 0) return ZERO;
-    if (this.coefs.size === 1 && this.coefs.has(0)) return coefToRat(this.coefs.get(0)!);
+    if (this.ids.length === 0) return ZERO;
+    if (this.ids.length === 1 && this.ids[0] === 0) return coefToRat(this.cs[0]);
     return undefined;
   }
 
   add(o: Poly): Poly {
     if (o.isZero()) return this;
     if (this.isZero()) return o;
-    const ring = joinRings(this.ring, o.ring);
-    const m = new Map(this.coefs);
-    for (const [id, c] of o.coefs) accumulate(m, id, c);
-    return make(m, ring);
+    return Poly.sum([this, o]);
   }
 
   sub(o: Poly): Poly {
@@ -294,33 +303,35 @@ export class Poly {
   }
 
   neg(): Poly {
-    const m = new Map<number, Coef>();
-    for (const [id, c] of this.coefs) m.set(id, cneg(c));
-    return make(m, this.ring);
+    return make(this.ids as number[], this.cs.map(cneg), this.ring);
   }
 
   /** c · this. */
   scale(c: Rat | number): Poly {
     const k = coefOf(c);
-    if (k === 0) return make(new Map(), null);
+    if (k === 0) return zero();
     if (k === 1) return this;
-    const m = new Map<number, Coef>();
-    for (const [id, t] of this.coefs) m.set(id, cmul(t, k));
-    return make(m, this.ring);
+    return make(this.ids as number[], this.cs.map((t) => cmul(t, k)), this.ring);
   }
 
   mul(o: Poly): Poly {
     const ring = joinRings(this.ring, o.ring);
-    if (this.isZero() || o.isZero()) return make(new Map(), null);
-    if (ring === null) return make(new Map([[0, cmul(this.coefs.get(0)!, o.coefs.get(0)!)]]), null);
+    if (this.isZero() || o.isZero()) return zero();
+    if (ring === null) return make([0], [cmul(this.cs[0], o.cs[0])], null);
     const table = ring.monomials;
     const byId = table.byId;
-    const m = new Map<number, Coef>();
-    for (const [ia, ca] of this.coefs) {
-      const ma = byId[ia];
-      for (const [ib, cb] of o.coefs) accumulate(m, table.product(ma, byId[ib]).id, cmul(ca, cb));
+    const acc = table.acc;
+    const bm = o.ids.map((id) => byId[id]);
+    const bc = o.cs;
+    const nb = bm.length;
+    acc.begin();
+    const { ids, cs } = this;
+    for (let i = 0; i < ids.length; i++) {
+      const ma = byId[ids[i]];
+      const ca = cs[i];
+      for (let j = 0; j < nb; j++) acc.add(table.product(ma, bm[j]).id, cmul(ca, bc[j]));
     }
-    return make(m, ring);
+    return built(acc, ring);
   }
 
   /** this^k, k an integer ≥ 0. */
@@ -329,7 +340,7 @@ export class Poly {
     let out = Poly.constant(1);
     let base: Poly = this;
     while (k > 0) {
-      if (k & 1) out = out.mul(base);
+      if (k % 2 === 1) out = out.mul(base);
       k = Math.floor(k / 2);
       if (k) base = base.mul(base);
     }
@@ -339,12 +350,13 @@ export class Poly {
   /** ∂/∂name. */
   diff(name: string): Poly {
     const v = this.indexOf(name);
-    const m = new Map<number, Coef>();
-    if (v < 0) return make(m, null);
+    if (v < 0) return zero();
     const ring = this.ring!;
-    const byId = ring.monomials.byId;
-    for (const [id, c] of this.coefs) {
-      const t = byId[id];
+    const table = ring.monomials;
+    const acc = table.acc;
+    acc.begin();
+    for (let i = 0; i < this.ids.length; i++) {
+      const t = table.byId[this.ids[i]];
       const k = t.vars.indexOf(v);
       if (k < 0) continue;
       const e = t.exps[k];
@@ -354,9 +366,9 @@ export class Poly {
         vars.splice(k, 1);
         exps.splice(k, 1);
       } else exps[k] = e - 1;
-      accumulate(m, ring.monomials.intern(vars, exps).id, cmul(c, coefOf(e)));
+      acc.add(table.intern(vars, exps).id, cmul(this.cs[i], coefOf(e)));
     }
-    return make(m, ring);
+    return built(acc, ring);
   }
 
   /** Substitute polynomials for variables (simultaneously). */
@@ -369,13 +381,16 @@ export class Poly {
       const i = this.indexOf(n);
       if (i >= 0) byIndex.set(i, p);
     }
-    if (byIndex.size === 0 || this.ring === null) return make(new Map(this.coefs), this.ring);
+    if (byIndex.size === 0 || this.ring === null) return make(this.ids as number[], this.cs as Coef[], this.ring);
     const own = this.ring;
+    const table = own.monomials;
     const powCache = new Map<string, Poly>();
     const parts: Poly[] = [];
-    const kept = new Map<number, Coef>();
-    for (const [id, c] of this.coefs) {
-      const t = own.monomials.byId[id];
+    const keptIds: number[] = [];
+    const keptCs: Coef[] = [];
+    for (let i = 0; i < this.ids.length; i++) {
+      const t = table.byId[this.ids[i]];
+      const c = this.cs[i];
       const keepVars: number[] = [];
       const keepExps: number[] = [];
       let factor: Poly | null = null;
@@ -394,11 +409,13 @@ export class Poly {
           factor = factor ? factor.mul(pp) : pp;
         }
       }
-      const keep = own.monomials.intern(keepVars, keepExps).id;
-      if (factor === null) accumulate(kept, keep, c);
-      else parts.push(make(new Map([[keep, c]]), own).mul(factor));
+      const keep = table.intern(keepVars, keepExps).id;
+      if (factor === null) {
+        keptIds.push(keep);
+        keptCs.push(c);
+      } else parts.push(make([keep], [c], own).mul(factor));
     }
-    return Poly.sum([make(kept, ring), ...parts]);
+    return Poly.sum([make(keptIds, keptCs, own), ...parts]);
   }
 
   /** Rename variables (a substitution by variables, without multiplication). */
@@ -409,9 +426,11 @@ export class Poly {
     for (const v of map.keys()) if (v > top) top = v;
     const to = new Int32Array(top + 1).fill(-1);
     for (const [v, r] of map) if (v >= 0) to[v] = r;
-    const m = new Map<number, Coef>();
-    for (const [id, c] of this.coefs) accumulate(m, table.renamed(table.byId[id], to).id, c);
-    return make(m, this.ring);
+    const renamed = this.ids.map((id) => table.renamed(table.byId[id], to).id);
+    const acc = table.acc;
+    acc.begin();
+    for (let i = 0; i < renamed.length; i++) acc.add(renamed[i], this.cs[i]);
+    return built(acc, this.ring);
   }
 
   /** Evaluate exactly at a rational point; every variable present must have a value. */
@@ -422,11 +441,11 @@ export class Poly {
       const i = this.indexOf(n);
       if (i >= 0) byIndex.set(i, r);
     }
-    const byId = monoTableOf(this);
+    const byId = monosOf(this);
     let s = ZERO;
-    for (const [id, c] of this.coefs) {
-      const t = byId[id];
-      let p = coefToRat(c);
+    for (let i = 0; i < this.ids.length; i++) {
+      const t = byId[this.ids[i]];
+      let p = coefToRat(this.cs[i]);
       for (let k = 0; k < t.vars.length; k++) {
         const r = byIndex.get(t.vars[k]);
         if (r === undefined) throw new RangeError(`evaluate: no value for variable '${this.needRing('evaluate').varName(t.vars[k])}'`);
@@ -440,17 +459,17 @@ export class Poly {
   /** Names of the variables that occur. */
   variables(): string[] {
     const s = new Set<number>();
-    const byId = monoTableOf(this);
-    for (const id of this.coefs.keys()) for (const v of byId[id].vars) s.add(v);
+    const byId = monosOf(this);
+    for (const id of this.ids) for (const v of byId[id].vars) s.add(v);
     return [...s].sort((a, b) => a - b).map((i) => this.needRing('variables').varName(i));
   }
 
   /** Highest exponent of `name` in any term. */
   degreeIn(name: string): number {
     const v = this.indexOf(name);
-    const byId = monoTableOf(this);
+    const byId = monosOf(this);
     let d = 0;
-    for (const id of this.coefs.keys()) {
+    for (const id of this.ids) {
       const t = byId[id];
       const k = t.vars.indexOf(v);
       if (k >= 0 && t.exps[k] > d) d = t.exps[k];
@@ -460,9 +479,9 @@ export class Poly {
 
   /** Total degree (−1 for the zero polynomial). */
   totalDegree(): number {
-    const byId = monoTableOf(this);
+    const byId = monosOf(this);
     let d = -1;
-    for (const id of this.coefs.keys()) d = Math.max(d, byId[id].deg);
+    for (const id of this.ids) d = Math.max(d, byId[id].deg);
     return d;
   }
 
@@ -471,25 +490,28 @@ export class Poly {
    * polynomial in the other variables that multiplies it, plus that monomial's (vars, exps).
    */
   splitBy(set: ReadonlySet<number>): Map<string, { vars: number[]; exps: number[]; rest: Poly }> {
-    const groups = new Map<number, Map<number, Coef>>();
+    const groups = new Map<number, { ids: number[]; cs: Coef[] }>();
     const ring = this.ring;
+    const byId = monosOf(this);
     if (ring) {
       const table = ring.monomials;
       const flags = new Uint8Array(ring.size);
       for (const v of set) if (v >= 0 && v < flags.length) flags[v] = 1;
-      for (const [id, c] of this.coefs) {
-        const t = table.byId[id];
+      for (let i = 0; i < this.ids.length; i++) {
+        const id = this.ids[i];
+        const t = byId[id];
         const s = table.part(t, flags, 1);
         let g = groups.get(s.id);
-        if (!g) groups.set(s.id, (g = new Map()));
-        accumulate(g, s === t ? 0 : s.id === 0 ? id : table.part(t, flags, 0).id, c);
+        if (!g) groups.set(s.id, (g = { ids: [], cs: [] }));
+        // distinct monomials with equal parts in `set` have distinct rest parts: no sums needed
+        g.ids.push(s === t ? 0 : s.id === 0 ? id : table.part(t, flags, 0).id);
+        g.cs.push(this.cs[i]);
       }
-    } else if (this.coefs.size) groups.set(0, new Map(this.coefs));
+    } else if (this.ids.length) groups.set(0, { ids: this.ids as number[], cs: this.cs as Coef[] });
     const out = new Map<string, { vars: number[]; exps: number[]; rest: Poly }>();
-    const byId = monoTableOf(this);
     for (const [sid, g] of groups) {
       const s = byId[sid];
-      out.set(s.key, { vars: s.vars.slice(), exps: s.exps.slice(), rest: make(g, this.ring) });
+      out.set(s.key, { vars: s.vars.slice(), exps: s.exps.slice(), rest: make(g.ids, g.cs, ring) });
     }
     return out;
   }
@@ -497,23 +519,25 @@ export class Poly {
   /** The coefficient of name^k (a polynomial in the other variables). */
   coefficient(name: string, k: number): Poly {
     const v = this.indexOf(name);
-    const m = new Map<number, Coef>();
-    const byId = monoTableOf(this);
-    for (const [id, c] of this.coefs) {
-      const t = byId[id];
+    const byId = monosOf(this);
+    const ids: number[] = [];
+    const cs: Coef[] = [];
+    for (let j = 0; j < this.ids.length; j++) {
+      const t = byId[this.ids[j]];
       const i = t.vars.indexOf(v);
       const e = i >= 0 ? t.exps[i] : 0;
       if (e !== k) continue;
-      if (i < 0) accumulate(m, id, c);
-      else accumulate(m, this.ring!.monomials.intern([...t.vars.slice(0, i), ...t.vars.slice(i + 1)], [...t.exps.slice(0, i), ...t.exps.slice(i + 1)]).id, c);
+      // distinct monomials with the same exponent of name stay distinct without it: no sums needed
+      ids.push(i < 0 ? this.ids[j] : this.ring!.monomials.intern([...t.vars.slice(0, i), ...t.vars.slice(i + 1)], [...t.exps.slice(0, i), ...t.exps.slice(i + 1)]).id);
+      cs.push(this.cs[j]);
     }
-    return make(m, this.ring);
+    return make(ids, cs, this.ring);
   }
 
   /** Whether every coefficient is > 0 (with the zero polynomial: false). */
   allCoefficientsPositive(): boolean {
     if (this.isZero()) return false;
-    for (const c of this.coefs.values()) if (csign(c) <= 0) return false;
+    for (const c of this.cs) if (csign(c) <= 0) return false;
     return true;
   }
 
@@ -531,30 +555,23 @@ export class Poly {
   /** The coefficient of the term printed first by {@link Poly.toString} (canonical order); 0 for the zero polynomial. */
   firstCoefficient(): Rat {
     let best: { mono: string; c: Coef } | null = null;
-    const byId = monoTableOf(this);
-    for (const [id, c] of this.coefs) {
-      const mono = this.printed(byId[id], 'firstCoefficient');
-      if (best === null || mono < best.mono) best = { mono, c };
+    const byId = monosOf(this);
+    for (let i = 0; i < this.ids.length; i++) {
+      const mono = this.printed(byId[this.ids[i]], 'firstCoefficient');
+      if (best === null || mono < best.mono) best = { mono, c: this.cs[i] };
     }
     return best ? coefToRat(best.c) : ZERO;
   }
 
   /** If this is a single variable to the first power, its name. */
   singleVariable(): string | undefined {
-    if (this.coefs.size !== 1) return undefined;
-    const [[id, c]] = this.coefs;
-    const t = monoTableOf(this)[id];
-    return t.vars.length === 1 && t.exps[0] === 1 && c === 1 ? this.needRing('singleVariable').varName(t.vars[0]) : undefined;
+    if (this.ids.length !== 1) return undefined;
+    const t = monosOf(this)[this.ids[0]];
+    return t.vars.length === 1 && t.exps[0] === 1 && this.cs[0] === 1 ? this.needRing('singleVariable').varName(t.vars[0]) : undefined;
   }
 
   equals(o: Poly): boolean {
-    if (this.coefs.size !== o.coefs.size) return this.sub(o).isZero();
-    joinRings(this.ring, o.ring);
-    for (const [id, c] of this.coefs) {
-      const x = o.coefs.get(id);
-      if (x === undefined || !ceq(c, x)) return false;
-    }
-    return true;
+    return this.sub(o).isZero();
   }
 
   /**
@@ -563,9 +580,8 @@ export class Poly {
    */
   toString(): string {
     if (this.isZero()) return '0';
-    const rendered: Array<{ mono: string; c: Rat }> = [];
-    const byId = monoTableOf(this);
-    for (const [id, c] of this.coefs) rendered.push({ mono: this.printed(byId[id], 'toString'), c: coefToRat(c) });
+    const byId = monosOf(this);
+    const rendered = this.ids.map((id, i) => ({ mono: this.printed(byId[id], 'toString'), c: coefToRat(this.cs[i]) }));
     rendered.sort((a, b) => (a.mono < b.mono ? -1 : a.mono > b.mono ? 1 : 0));
     let s = '';
     rendered.forEach(({ mono, c }, idx) => {
