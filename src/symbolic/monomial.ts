@@ -7,8 +7,8 @@
  * index, so the hash of a product is the sum of the hashes and a product is found in the table before it
  * is built (no allocation when it is already interned). The hash only picks candidates: every candidate
  * is compared with the wanted monomial exponent by exponent, so a collision costs time, never exactness
- * (test/symbolic/monomial.test.ts plants collisions). Exponents are safe integers; a product whose
- * exponent would pass 2^53 − 1 is refused with a RangeError rather than rounded.
+ * (test/symbolic/polyRepresentation.test.ts plants collisions). Degrees (so every exponent) are safe
+ * integers; a monomial whose degree would pass 2^53 − 1 is refused with a RangeError rather than rounded.
  */
 
 import { cadd, type Coef } from './coef';
@@ -59,7 +59,7 @@ export const ONE_MONO = new Mono([], [], 0, 0, 0);
 
 function checkedSum(a: number, b: number): number {
   const s = a + b;
-  if (!Number.isSafeInteger(s)) throw new RangeError(`monomial exponent ${a} + ${b} passes 2^53 − 1`);
+  if (!Number.isSafeInteger(s)) throw new RangeError(`monomial degree ${a} + ${b} passes 2^53 − 1`);
   return s;
 }
 
@@ -160,7 +160,8 @@ export class MonoTable {
     if (a.id === 0) return b;
     if (b.id === 0) return a;
     const hash = (a.hash + b.hash) & MASK;
-    const deg = a.deg + b.deg;
+    // every exponent of a product is at most its degree: checking the degree checks them all
+    const deg = checkedSum(a.deg, b.deg);
     const e = this.byHash.get(hash);
     if (e !== undefined) {
       if (Array.isArray(e)) {
@@ -182,10 +183,10 @@ export class MonoTable {
         exps.push(b.exps[j++]);
       } else {
         vars.push(av[i]);
-        exps.push(checkedSum(a.exps[i++], b.exps[j++]));
+        exps.push(a.exps[i++] + b.exps[j++]); // ≤ the degree, checked above
       }
     }
-    return this.add(vars, exps, hash, checkedSum(a.deg, b.deg));
+    return this.add(vars, exps, hash, deg);
   }
 
   /** The interned part of m in the variables v with flags[v] === want (0 or 1; variables past the flags count as 0). */
@@ -240,7 +241,7 @@ export class MonoTable {
       let k = n;
       while (k > 0 && sv[k - 1] > v) k--;
       if (k > 0 && sv[k - 1] === v) {
-        se[k - 1] = checkedSum(se[k - 1], e);
+        se[k - 1] += e; // at most m's degree, which is safe
         continue;
       }
       for (let j = n; j > k; j--) {

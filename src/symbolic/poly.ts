@@ -199,9 +199,10 @@ function make(ids: number[], cs: Coef[], ring: PolyRing | null): Poly {
   return new Poly(INTERNAL, ring);
 }
 
-const EMPTY_IDS: number[] = [];
-const EMPTY_CS: Coef[] = [];
-const zero = (): Poly => make(EMPTY_IDS, EMPTY_CS, null);
+/** The zero and one polynomials, shared (polynomials are immutable). */
+let ZERO_POLY: Poly;
+let ONE_POLY: Poly;
+const zero = (): Poly => ZERO_POLY;
 
 /** An immutable multivariate polynomial with exact rational coefficients. */
 export class Poly {
@@ -259,7 +260,7 @@ export class Poly {
   /** The constant c (a Rat, a bigint or a safe integer). */
   static constant(c: Rat | bigint | number): Poly {
     const k = coefOf(c);
-    return k === 0 ? zero() : make([0], [k], null);
+    return k === 0 ? ZERO_POLY : k === 1 ? ONE_POLY : make([0], [k], null);
   }
 
   /** Σ of polynomials (of one ring). */
@@ -594,6 +595,9 @@ export class Poly {
     return s;
   }
 }
+
+ZERO_POLY = make([], [], null);
+ONE_POLY = make([0], [1], null);
 
 /** Shorthand: the constant c; `constant(p, q)` is p/q. */
 export function constant(c: number | bigint | Rat, q?: number | bigint): Poly {
