@@ -457,12 +457,21 @@ export class Poly {
     return s;
   }
 
+  /** Indices (in this polynomial's ring) of the variables that occur, increasing. */
+  variableIndices(): number[] {
+    if (this.ring === null) return [];
+    const byId = this.ring.monomials.byId;
+    const seen = new Uint8Array(this.ring.size);
+    for (const id of this.ids) for (const v of byId[id].vars) seen[v] = 1;
+    const out: number[] = [];
+    for (let v = 0; v < seen.length; v++) if (seen[v]) out.push(v);
+    return out;
+  }
+
   /** Names of the variables that occur. */
   variables(): string[] {
-    const s = new Set<number>();
-    const byId = monosOf(this);
-    for (const id of this.ids) for (const v of byId[id].vars) s.add(v);
-    return [...s].sort((a, b) => a - b).map((i) => this.needRing('variables').varName(i));
+    const ring = this.ring;
+    return ring ? this.variableIndices().map((i) => ring.varName(i)) : [];
   }
 
   /** Highest exponent of `name` in any term. */

@@ -457,6 +457,11 @@ describe('public view and constructor', () => {
     expect(p.sub(constant(7)).firstCoefficient()).toEqual(rat(1n)); // 'x*y^2' < 'x^3*y'
     expect(p.sub(constant(7)).sub(x.mul(y.pow(2))).firstCoefficient()).toEqual(rat(-2n));
     expect(p.variables()).toEqual(['x', 'y']);
+    const z = R.sym('z'); // interned after x and y
+    expect(z.mul(x).variableIndices()).toEqual([R.varIndex('x'), R.varIndex('z')]);
+    expect(z.mul(x).variables()).toEqual(['x', 'z']);
+    expect(constant(3).variableIndices()).toEqual([]);
+    expect(constant(3).variables()).toEqual([]);
     expect(p.allCoefficientsPositive()).toBe(false);
     expect(p.sub(p.coefficient('x', 3).mul(x.pow(3))).allCoefficientsPositive()).toBe(true);
     expect(x.singleVariable()).toBe('x');
