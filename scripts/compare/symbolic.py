@@ -8,8 +8,8 @@ L(u, U) = 1/2 E(yhat - y_q)^2 from the LSA definition, done the same way as icl-
 
 Two SymPy forms are timed: `ring` (sparse distributed polynomials over QQ, sympy.polys.rings, the same
 representation as our polynomial layer) and `expr` (general expressions with expand()). Output: JSON
-with the best time (seconds, after imports and after building the ring) of each form for each d, and
-the term count of 2 N^2 L as a cross-check. Input (stdin): JSON {"dims": [2, 3], "repeats": 3}.
+with the best time (seconds, after imports and after building the ring) of each form for each d, the
+term count of 2 N^2 L, and (ring form) its terms with exact coefficients, compared term by term there. Input (stdin): JSON {"dims": [2, 3], "repeats": 3}.
 """
 import json
 import sys
@@ -115,7 +115,17 @@ def run_ring(d):
     eyy = expect(yq * yq)
     N = G['N']
     num = N * eaa + N * (N - 1) * eab - 2 * N * N * eay + N * N * eyy  # = 2 N^2 L
-    return time.perf_counter() - t0, len(num.terms())
+    return time.perf_counter() - t0, len(num.terms()), (allnames, num)
+
+
+def ring_terms(allnames, num):
+    """2 N^2 L's terms as [monomial, "p/q"]: variables sorted by name, 'name^e' (e > 1) joined by '*'."""
+    out = []
+    for monom, coeff in num.terms():
+        parts = sorted((allnames[k], e) for k, e in enumerate(monom) if e)
+        key = '*'.join(n if e == 1 else f'{n}^{e}' for n, e in parts)
+        out.append([key, f'{int(QQ.numer(coeff))}/{int(QQ.denom(coeff))}'])
+    return out
 
 
 def run_expr(d):
@@ -155,7 +165,7 @@ def run_expr(d):
     eyy = expect(yq * yq)
     N = G['N']
     num = sp.expand(N * eaa + N * (N - 1) * eab - 2 * N * N * eay + N * N * eyy)
-    return time.perf_counter() - t0, len(sp.Add.make_args(num))
+    return time.perf_counter() - t0, len(sp.Add.make_args(num)), None
 
 
 def main():
@@ -170,12 +180,14 @@ def main():
         for form, fn in (('ring', run_ring), ('expr', run_expr)):
             if form == 'expr' and d > 3:
                 continue  # general expand() at d = 4 takes far longer than the ring; the ring is the reference
-            times, terms = [], None
+            times, terms, poly = [], None, None
             reps = (repeats if d < 4 else 2) if form == 'ring' else (repeats if d < 3 else max(1, repeats // 2))
             for _ in range(reps):
-                t, terms = fn(d)
+                t, terms, poly = fn(d)
                 times.append(t)
             out['results'][f'{form}-d{d}'] = {'seconds': min(times), 'terms': terms, 'runs': reps}
+            if poly is not None:
+                out['results'][f'{form}-d{d}']['poly'] = ring_terms(*poly)
     print(json.dumps(out))
 
 

@@ -11,7 +11,8 @@
  *   at d = 1 (d = 3 with full Λ takes minutes; set SYMBOLIC_COMPARE_NERDAMER_D3=0 to skip it).
  * - SymPy 1.14: `ring` (sparse polynomials over QQ, the same representation as our layer; the reference)
  *   and `expr` (general expressions + expand), best of 5 / 3 runs timed inside Python after imports.
- * Both sides produce 2N²L with the same number of terms (56 at d = 2, 363 at d = 3), checked here.
+ * Both sides produce 2N²L with the same number of terms (56 at d = 2, 363 at d = 3), checked here, and
+ * the same terms with the same exact coefficients (SymPy sends its terms; compared after the timing).
  *
  * Run standalone: npx tsx scripts/compare/symbolic.ts
  */
@@ -20,19 +21,47 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { covarianceSymbols, populationLoss, reducedParams } from '../../src/symbolic/model';
 import { PolyRing } from '../../src/symbolic/poly';
+import { rf } from '../../src/symbolic/ratfunc';
 import { nerdamerLoss, nReducedParams } from '../../src/symbolic/nerdamerModel';
 import { kernelLabel, type CompareRow, type KernelInfo } from './types';
 
 
 interface PyResult {
   sympy: string;
-  results: Record<string, { seconds: number; terms: number; runs: number }>;
+  results: Record<string, { seconds: number; terms: number; runs: number; poly?: Array<[string, string]> }>;
   kernel: KernelInfo;
 }
 
 function ownLoss(d: number): number {
   const ring = new PolyRing(); // a fresh ring per run: interning the symbols is part of the time
   return populationLoss(ring, { d, promptCov: covarianceSymbols(ring, 'l', d) }, reducedParams(ring, d)).num.size;
+}
+
+/**
+ * Compare our 2N²L with SymPy's term by term, exact coefficients: 'all K coefficients equal' or what
+ * differs. Monomials are keyed as symbolic.py keys them (variables sorted by name, 'name^e' joined by '*').
+ */
+function sameCoefficients(d: number, theirs: Array<[string, string]> | undefined): string {
+  if (!theirs) return 'SymPy sent no terms';
+  const ring = new PolyRing();
+  const L = populationLoss(ring, { d, promptCov: covarianceSymbols(ring, 'l', d) }, reducedParams(ring, d));
+  const twoN2L = L.mul(rf(ring.sym('N').pow(2).scale(2)));
+  if (twoN2L.factors.length) return `ours 2N²L keeps a denominator ${twoN2L.denString()} (DIFFER)`;
+  const ours = new Map<string, string>();
+  for (const t of twoN2L.num.terms.values()) {
+    const key = t.vars
+      .map((v, k) => [ring.varName(v), t.exps[k]] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([n, e]) => (e === 1 ? n : `${n}^${e}`))
+      .join('*');
+    ours.set(key, `${t.c.n}/${t.c.d}`);
+  }
+  for (const [key, c] of theirs) {
+    const o = ours.get(key);
+    if (o !== c) return `coefficient of ${key || '1'}: ours ${o ?? 'none'}, SymPy ${c} (DIFFER)`;
+  }
+  if (ours.size !== theirs.length) return `ours ${ours.size} terms, SymPy ${theirs.length} (DIFFER)`;
+  return `all ${theirs.length} coefficients equal`;
 }
 
 function timeOwn(d: number, reps: number): { best: number; cold: number; terms: number } {
@@ -80,7 +109,7 @@ export async function compare(): Promise<CompareRow[]> {
       speedup: ring.seconds / own.best,
       oursThreads: 1,
       referenceKernel: kernelLabel(py.kernel),
-      notes: `ours best of ${d === 2 ? 20 : d === 3 ? 10 : 2} after 3 warm-ups (first cold run ${own.cold.toFixed(4)} s); ${expr ? `SymPy expr+expand ${expr.seconds.toFixed(4)} s (speedup vs it ${(expr.seconds / own.best).toFixed(1)}×)` : 'SymPy expr+expand not run at d = 4'}; terms of 2N²L: ours ${own.terms}, SymPy ${ring.terms}${sameTerms ? ' (same)' : ' (DIFFER)'}`,
+      notes: `ours best of ${d === 2 ? 20 : d === 3 ? 10 : 2} after 3 warm-ups (first cold run ${own.cold.toFixed(4)} s, ${(own.cold / own.best).toFixed(1)}× warm); ${expr ? `SymPy expr+expand ${expr.seconds.toFixed(4)} s (speedup vs it ${(expr.seconds / own.best).toFixed(1)}×)` : 'SymPy expr+expand not run at d = 4'}; terms of 2N²L: ours ${own.terms}, SymPy ${ring.terms}${sameTerms ? ' (same)' : ' (DIFFER)'}; ${sameCoefficients(d, ring.poly)}`,
     });
   }
   timeNerdamer(1); // warm-up
