@@ -38,6 +38,14 @@ describe('Lemma 5.1 by hand', () => {
           }
   });
 
+  it('the zero blocks of X stay exactly 0 even where E Eᵀ/N overflows (0 · ∞ would be NaN)', () => {
+    // entries 1e160: (E Eᵀ)_ij ≈ 1e320 = ∞ in float64; ½X_ab = 0 for a, b < d must leave those blocks 0
+    const e = [[1e160, 1e160, 1e160], [1e160, 1e160, 0]];
+    const h = lemma51H(e);
+    expect([h[0][0], h[0][1], h[1][0], h[1][1]]).toEqual([0, 0, 0, 0]);
+    expect(h[0][2]).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it('the remark: at least d + 1 negative eigenvalues', () => {
     expect([1, 2, 5].map(lemma51NegativeCount)).toEqual([2, 3, 6]);
   });
