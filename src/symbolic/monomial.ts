@@ -224,6 +224,9 @@ export class MonoTable {
    */
   renamed(m: Mono, to: Int32Array): Mono {
     const n0 = m.vars.length;
+    let moved = false;
+    for (let i = 0; i < n0 && !moved; i++) moved = (to[m.vars[i]] ?? -1) >= 0;
+    if (!moved) return m;
     if (this.scratchVars.length < n0) {
       this.scratchVars = new Int32Array(2 * n0);
       this.scratchExps = new Float64Array(2 * n0);
@@ -258,7 +261,13 @@ export class MonoTable {
         for (const c of e) if (isScratch(c, sv, se, n)) return c;
       } else if (isScratch(e, sv, se, n)) return e;
     }
-    return this.add(Array.from(sv.subarray(0, n)), Array.from(se.subarray(0, n)), hash, m.deg);
+    const vars: number[] = [];
+    const exps: number[] = [];
+    for (let k = 0; k < n; k++) {
+      vars.push(sv[k]);
+      exps.push(se[k]);
+    }
+    return this.add(vars, exps, hash, m.deg);
   }
 }
 
