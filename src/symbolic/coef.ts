@@ -17,6 +17,9 @@ export type Coef = number | Rat;
 
 const MAX_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** How many sums and products took the BigInt path (the hot path should take none; tests read it). */
+export const coefStats = { fallbacks: 0 };
+
 /** The coefficient as a Rat (a fresh object for a number). */
 export function coefToRat(c: Coef): Rat {
   return typeof c === 'number' ? { n: BigInt(c), d: 1n } : c;
@@ -41,6 +44,7 @@ export function cadd(a: Coef, b: Coef): Coef {
     const s = a + b;
     if (Number.isSafeInteger(s)) return s + 0;
   }
+  coefStats.fallbacks++;
   return coefOfRat(radd(coefToRat(a), coefToRat(b)));
 }
 
@@ -50,6 +54,7 @@ export function cmul(a: Coef, b: Coef): Coef {
     const p = a * b;
     if (Number.isSafeInteger(p)) return p + 0;
   }
+  coefStats.fallbacks++;
   return coefOfRat(rmul(coefToRat(a), coefToRat(b)));
 }
 

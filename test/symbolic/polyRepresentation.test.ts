@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fc, test as fcTest } from '@fast-check/vitest';
-import { cadd, ceq, cmul, cneg, coefOf, coefOfRat, coefToRat, csign, type Coef } from '../../src/symbolic/coef';
+import { cadd, ceq, cmul, cneg, coefOf, coefOfRat, coefStats, coefToRat, csign, type Coef } from '../../src/symbolic/coef';
 import { Accumulator, MonoTable, monoHash, varWeight } from '../../src/symbolic/monomial';
 import { Poly, PolyRing, constant, zeroPoly, type Term } from '../../src/symbolic/poly';
 import { rat, type Rat } from '../../src/symbolic/rational';
@@ -47,6 +47,26 @@ describe('coefficients: doubles while safe, BigInt past 2^53 − 1, decided exac
     expectCanonical(cmul(MAX, 1), TWO53 - 1n);
     expectCanonical(cmul(MAX, -1), -(TWO53 - 1n));
     expectCanonical(cmul(3, -7), -21n);
+    expectCanonical(cmul(0, -3), 0n); // −0 in binary64; the canonical zero is +0
+    expectCanonical(cmul(-3, 0), 0n);
+  });
+  it('no BigInt on the hot path: safe-integer sums and products stay doubles; each overflow falls back once', () => {
+    const before = coefStats.fallbacks;
+    expect(cadd(MAX - 1, 1)).toBe(MAX);
+    expect(cadd(-MAX, MAX)).toBe(0);
+    expect(cmul(94906265, 94906265)).toBe(94906265 * 94906265);
+    expect(cmul(-3, 7)).toBe(-21);
+    const R = new PolyRing();
+    const p = R.sym('x').add(R.sym('y').scale(3)).pow(6).sub(R.sym('x').pow(6));
+    expect(p.size).toBe(6);
+    expect(coefStats.fallbacks).toBe(before);
+    cadd(MAX, 1);
+    expect(coefStats.fallbacks).toBe(before + 1);
+    cmul(MAX, 2);
+    expect(coefStats.fallbacks).toBe(before + 2);
+    cadd(coefOfRat(rat(1n, 2n)), 1); // a rational takes the BigInt path
+    cmul(coefOfRat(rat(1n, 2n)), 1);
+    expect(coefStats.fallbacks).toBe(before + 4);
   });
   it('come back to a number once a BigInt result is small again; rationals stay rationals', () => {
     const big = cadd(MAX, 1); // 2^53 as a Rat
