@@ -188,6 +188,31 @@ describe('interned monomials: additive hash, verified candidates, exponents refu
     expect(T.renamed(T.intern([1], [2 ** 30]), to)).toBe(a);
     expect(T.renamed(T.product(y, T.intern([1], [2 ** 30 - 1])), to).exps).toEqual([2 ** 30]);
   });
+  it('planted collisions of equal hash and equal degree are told apart exponent by exponent', () => {
+    // x^(2^30) and y^(2^30) both hash to 0 (odd weights) and have the same degree
+    const T = new MonoTable();
+    const y30 = T.intern([1], [2 ** 30]); // bucket 0 now holds 1 and y^(2^30)
+    const x29 = T.intern([0], [2 ** 29]);
+    const x30 = T.product(x29, x29);
+    expect(x30).not.toBe(y30);
+    expect([x30.vars, x30.exps]).toEqual([[0], [2 ** 30]]);
+    expect(T.product(x29, x29)).toBe(x30);
+    // a bucket with a single entry: y^(2^30)·z is alone at hash w(z); x^(2^29) · x^(2^29)·z lands there
+    const U = new MonoTable();
+    const yz = U.intern([1, 2], [2 ** 30, 1]);
+    const a = U.intern([0], [2 ** 29]);
+    const b = U.intern([0, 2], [2 ** 29, 1]);
+    expect(U.product(a, b).hash).toBe(yz.hash);
+    const xz = U.product(a, b);
+    expect(xz).not.toBe(yz);
+    expect([xz.vars, xz.exps]).toEqual([[0, 2], [2 ** 30, 1]]);
+    // and as polynomials: x^(2^30) − y^(2^30) is not zero
+    const R = new PolyRing();
+    const px = R.sym('x').pow(2 ** 30);
+    const py = R.sym('y').pow(2 ** 30);
+    expect(px.sub(py).size).toBe(2);
+    expect(px.mul(R.sym('z')).equals(py.mul(R.sym('z')))).toBe(false);
+  });
   it('exponents: the largest safe one is kept, one more is refused (product, intern, rename)', () => {
     const T = new MonoTable();
     const top = T.intern([0], [MAX]);
