@@ -97,8 +97,13 @@ export interface BdfOutcome extends AdaptiveOutcome {
   /** Factorizations of the iteration matrix (prepare calls). */
   factorizations: number;
   linearSolves: number;
-  /** Order used by the last accepted step. */
+  /** Order of the next step (after the last accepted step's order selection, as SciPy's `order`). */
   order: number;
+}
+
+/** A zeroed outcome (pass one to {@link integrateBdf} to watch its counters from `onAccept`). */
+export function bdfOutcome(): BdfOutcome {
+  return { status: 'max-steps', t: 0, steps: 0, accepted: 0, rejected: 0, rhsEvaluations: 0, jacobianEvaluations: 0, factorizations: 0, linearSolves: 0, order: 1 };
 }
 
 /**
@@ -106,10 +111,9 @@ export interface BdfOutcome extends AdaptiveOutcome {
  * the initial step. Steps counted: every attempt (accepted, rejected on the error test, or failed
  * Newton). The problem's `prepare(yJ, 1/c)` gives (I − cJ) up to the factor c, with J evaluated at yJ.
  */
-export function integrateBdf(problem: StiffProblem, y: Float64Array, opts: AdaptiveOptions): BdfOutcome {
+export function integrateBdf(problem: StiffProblem, y: Float64Array, opts: AdaptiveOptions, out: BdfOutcome = bdfOutcome()): BdfOutcome {
   const n = problem.n;
   const { rtol, atol } = opts;
-  const out: BdfOutcome = { status: 'max-steps', t: 0, steps: 0, accepted: 0, rejected: 0, rhsEvaluations: 0, jacobianEvaluations: 0, factorizations: 0, linearSolves: 0, order: 1 };
   const eps = 2 ** -52;
   const newtonTol = Math.max((10 * eps) / rtol, Math.min(0.03, Math.sqrt(rtol)));
   const D = new Float64Array((MAX_ORDER + 3) * n);
@@ -226,11 +230,11 @@ export function integrateBdf(problem: StiffProblem, y: Float64Array, opts: Adapt
     const safety = (0.9 * (2 * NEWTON_MAXITER + 1)) / (2 * NEWTON_MAXITER + iters);
     for (let q = 0; q < n; q++) scale[q] = atol + rtol * Math.abs(yNew[q]);
     const errNorm = rmsScaled(d, scale, BDF_ERROR_CONST[order]);
-    if (!(errNorm <= 1)) {
+    if (errNorm > 1) {
       out.rejected++;
       const fac = Math.max(MIN_FACTOR, safety * errNorm ** (-1 / (order + 1)));
-      hAbs *= Number.isFinite(fac) ? fac : MIN_FACTOR;
-      changeDifferences(D, n, order, Number.isFinite(fac) ? fac : MIN_FACTOR, tmp);
+      hAbs *= fac;
+      changeDifferences(D, n, order, fac, tmp);
       nEqual = 0;
       continue; // the factorization is kept, as SciPy does after an error-test failure
     }
@@ -240,7 +244,6 @@ export function integrateBdf(problem: StiffProblem, y: Float64Array, opts: Adapt
     nEqual++;
     t += hAbs;
     y.set(yNew);
-    out.order = order;
     const o1 = (order + 1) * n;
     const o2 = (order + 2) * n;
     for (let q = 0; q < n; q++) {
@@ -251,22 +254,24 @@ export function integrateBdf(problem: StiffProblem, y: Float64Array, opts: Adapt
       const oi = i * n;
       for (let q = 0; q < n; q++) D[oi + q] += D[oi + n + q];
     }
+    if (nEqual >= order + 1) {
+      const errM = order > 1 ? rmsScaled(D.subarray(order * n, (order + 1) * n), scale, BDF_ERROR_CONST[order - 1]) : Infinity;
+      const errP = order < MAX_ORDER ? rmsScaled(D.subarray((order + 2) * n, (order + 3) * n), scale, BDF_ERROR_CONST[order + 1]) : Infinity;
+      const factors = [errM ** (-1 / order), errNorm ** (-1 / (order + 1)), errP ** (-1 / (order + 2))];
+      let best = 0;
+      for (let i = 1; i < 3; i++) if (factors[i] > factors[best]) best = i;
+      order += best - 1;
+      const fac = Math.min(MAX_FACTOR, safety * factors[best]);
+      hAbs *= fac;
+      changeDifferences(D, n, order, fac, tmp);
+      nEqual = 0;
+      luShift = NaN;
+    }
+    out.order = order;
     if (opts.onAccept && opts.onAccept(t, y)) {
       out.status = 'stopped';
       break;
     }
-    if (nEqual < order + 1) continue;
-    const errM = order > 1 ? rmsScaled(D.subarray(order * n, (order + 1) * n), scale, BDF_ERROR_CONST[order - 1]) : Infinity;
-    const errP = order < MAX_ORDER ? rmsScaled(D.subarray((order + 2) * n, (order + 3) * n), scale, BDF_ERROR_CONST[order + 1]) : Infinity;
-    const factors = [errM ** (-1 / order), errNorm ** (-1 / (order + 1)), errP ** (-1 / (order + 2))];
-    let best = 0;
-    for (let i = 1; i < 3; i++) if (factors[i] > factors[best]) best = i;
-    order += best - 1;
-    const fac = Math.min(MAX_FACTOR, safety * factors[best]);
-    hAbs *= fac;
-    changeDifferences(D, n, order, fac, tmp);
-    nEqual = 0;
-    luShift = NaN;
   }
   out.t = t;
   return out;
