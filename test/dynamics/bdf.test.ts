@@ -12,6 +12,11 @@ import type { StiffProblem } from '../../src/dynamics/rosenbrock';
 import type { ArrowSystem } from '../../src/kernels';
 import { arrowAddSolveJs, arrowPrepareJs, arrowSolveJs } from '../../src/kernels/js/arrow';
 import { flowFixture } from './helpers';
+import { stream } from '../../src/random/stream';
+import { drawCovariance } from '../../src/random/covariance';
+import { initialReduced, randomTheta } from '../../src/lsa/init';
+import { trainingLossModel } from '../../src/moments/quadratic';
+import { rotateIn } from '../../src/dynamics/eigenSystem';
 
 interface Mark {
   steps: number;
@@ -115,4 +120,231 @@ describe('BDF: the same steps as SciPy (fixture recorded from SciPy ' + fixture.
           expect({ nfev: s.nfev, njev: s.njev, nlu: s.nlu, order: s.order }).toEqual({ nfev: m.nfev, njev: m.njev, nlu: m.nlu, order: m.order });
         });
       });
+});
+
+describe('BDF: backward differences and coefficients', () => {
+  /** ∇^j p(t) with spacing h for a vector polynomial p (coefficients c[deg][component]). */
+  function backwardDifferences(c: number[][], t: number, h: number, order: number): Float64Array {
+    const n = c[0].length;
+    const p = (s: number) => Array.from({ length: n }, (_, q) => c.reduce((acc, row, k) => acc + row[q] * s ** k, 0));
+    // ∇^j p(t) = Σ_i (−1)^i C(j, i) p(t − i h)
+    const out = new Float64Array((order + 1) * n);
+    for (let j = 0; j <= order; j++) {
+      let binom = 1;
+      for (let i = 0; i <= j; i++) {
+        const v = p(t - i * h);
+        for (let q = 0; q < n; q++) out[j * n + q] += (i % 2 === 0 ? 1 : -1) * binom * v[q];
+        binom = (binom * (j - i)) / (i + 1);
+      }
+    }
+    return out;
+  }
+
+  for (const [order, factor] of [
+    [1, 0.5],
+    [2, 2.7],
+    [3, 0.37],
+    [5, 1.9],
+    [5, 0.2],
+  ])
+    it(`rescaling order ${order} by ${factor} gives the differences of a degree-${order} polynomial at spacing ${factor}·h, exactly`, () => {
+      const c = Array.from({ length: order + 1 }, (_, k) => [1.5 - 0.3 * k, 0.2 * k * k - 1, (-1) ** k / (k + 1)]);
+      const n = 3;
+      const h = 0.13;
+      const t = 0.8;
+      const D = new Float64Array((order + 3) * n);
+      D.set(backwardDifferences(c, t, h, order));
+      D.fill(7, (order + 1) * n); // rows above `order` must be left alone
+      changeDifferences(D, n, order, factor, new Float64Array((order + 1) * n));
+      const want = backwardDifferences(c, t, factor * h, order);
+      for (let i = 0; i < want.length; i++) expect(Math.abs(D[i] - want[i])).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(want[i])));
+      for (let i = (order + 1) * n; i < D.length; i++) expect(D[i]).toBe(7);
+    });
+
+  it('R(order, 1) composed with itself is the identity (rescaling by 1 changes nothing)', () => {
+    for (const order of [1, 3, 5]) {
+      const U = rescaleMatrix(order, 1);
+      const k = order + 1;
+      for (let i = 0; i < k; i++)
+        for (let j = 0; j < k; j++) {
+          const v = U[i].reduce((s, r, l) => s + r * U[l][j], 0);
+          expect(v).toBeCloseTo(i === j ? 1 : 0, 12);
+        }
+    }
+  });
+
+  it('the coefficients: γ_k harmonic numbers, error constants κ_k γ_k + 1/(k+1), BDF5 (κ = 0) has 1/6', () => {
+    let h = 0;
+    for (let k = 1; k <= 5; k++) {
+      h += 1 / k;
+      expect(BDF_GAMMA[k]).toBeCloseTo(h, 14);
+    }
+    expect(BDF_GAMMA[0]).toBe(0);
+    // Shampine & Reichelt (1997), Table 1: κ = −0.1850, −1/9, −0.0823, −0.0415, 0 for orders 1..5.
+    expect(NDF_KAPPA).toEqual([0, -0.185, -1 / 9, -0.0823, -0.0415, 0]);
+    expect(BDF_ERROR_CONST.map((e) => +e.toFixed(12))).toEqual([1, 0.315, 1 / 6 + 1.5 / 9 - 1.5 / 9 - (1.5 * 1) / 9 + 1 / 3 - 1 / 6, 0.25 - 0.0823 * (11 / 6), 0.2 - 0.0415 * (25 / 12), 1 / 6, 1 / 7].map((e) => +e.toFixed(12)));
+  });
+});
+
+/** Run integrateBdf and return the outcome and the final state. */
+function runLinear(lambda: number[], g: number[], y0: number[], rtol: number, tMax: number) {
+  const problem = linearProblem(lambda, g);
+  const y = Float64Array.from(y0);
+  const out = integrateBdf(problem, y, { rtol, atol: rtol, tMax, maxSteps: 100_000 });
+  const exact = lambda.map((l, i) => g[i] + (y0[i] - g[i]) * Math.exp(-l * out.t));
+  const err = Math.max(...exact.map((e, i) => Math.abs(y[i] - e)));
+  return { out, y, err, problem };
+}
+
+describe('BDF: closed-form linear ODEs', () => {
+  // Rates from 0.1 to 1e5 (stiffness ratio 1e6): y_i(t) = g_i + (y_i(0) − g_i) e^(−λ_i t), to t ≈ 20.
+  const lambda = [0.1, 1, 1e3, 1e5];
+  const g = [1, -2, 0.5, 3];
+  it('the global error follows the tolerance: ≤ 50·rtol, and falls ≥ 100× per 1000× tighter rtol', () => {
+    // Measured error/rtol: 0.2 (1e-4), 1.8 (1e-6), 2.6 (1e-8), 7.6 (1e-10), 20 (1e-12): BDF's global
+    // error is a modest multiple of the local tolerance, growing slowly as the tolerance tightens.
+    const errs = [1e-5, 1e-8, 1e-11].map((rtol) => {
+      const r = runLinear(lambda, g, [0, 0, 0, 0], rtol, 20);
+      expect(r.out.status).toBe('max-time');
+      expect(r.out.t).toBeGreaterThanOrEqual(20);
+      expect(r.err).toBeLessThanOrEqual(50 * rtol);
+      return r.err;
+    });
+    expect(errs[0] / errs[1]).toBeGreaterThan(100);
+    expect(errs[1] / errs[2]).toBeGreaterThan(100);
+  });
+
+  it('reaches order 5 on a smooth problem and keeps the factorization while h is unchanged', () => {
+    const r = runLinear(lambda, g, [0, 0, 0, 0], 1e-10, 20);
+    expect(r.out.order).toBe(5);
+    // one factorization per change of h or order, not one per step
+    expect(r.out.factorizations).toBeLessThan(r.out.accepted / 2);
+    expect(r.out.factorizations).toBe(r.problem.shifts.length);
+    // every shift handed to prepare is 1/c = α_k / h > 0
+    for (const s of r.problem.shifts) expect(s).toBeGreaterThan(0);
+    // every accepted or rejected attempt is a step
+    expect(r.out.steps).toBe(r.out.accepted + r.out.rejected);
+  });
+
+  it('y′ = 0 from a fixed point: nothing moves, every step accepted, h grows', () => {
+    const r = runLinear([2, 3], [1, -1], [1, -1], 1e-8, 1e3);
+    expect(Array.from(r.y)).toEqual([1, -1]);
+    expect(r.out.rejected).toBe(0);
+    expect(r.out.accepted).toBeLessThan(30);
+  });
+});
+
+describe('BDF: statuses and failures', () => {
+  const lambda = [1, 50];
+  const g = [1, 1];
+  it('stops at maxSteps, at tMax, and when onAccept says so', () => {
+    const y = new Float64Array(2);
+    expect(integrateBdf(linearProblem(lambda, g), y, { rtol: 1e-8, atol: 1e-8, tMax: 10, maxSteps: 3 })).toMatchObject({ status: 'max-steps', steps: 3 });
+    const r = runLinear(lambda, g, [0, 0], 1e-6, 0.01);
+    expect(r.out.status).toBe('max-time');
+    expect(r.out.t).toBeGreaterThanOrEqual(0.01);
+    let calls = 0;
+    const z = new Float64Array(2);
+    const s = integrateBdf(linearProblem(lambda, g), z, { rtol: 1e-8, atol: 1e-8, tMax: 10, maxSteps: 1000, onAccept: () => ++calls === 4 });
+    expect(s).toMatchObject({ status: 'stopped', accepted: 4 });
+    expect(s.t).toBeGreaterThan(0);
+  });
+
+  it('a given h0 is the first step', () => {
+    const y = new Float64Array(2);
+    let first = NaN;
+    integrateBdf(linearProblem(lambda, g), y, { rtol: 1e-3, atol: 1e-3, tMax: 10, maxSteps: 1000, h0: 1e-6, onAccept: (t) => ((first = t), true) });
+    expect(first).toBe(1e-6);
+  });
+
+  it('f not finite past a wall: Newton fails, the Jacobian is re-evaluated once per step, h halves to underflow', () => {
+    // y′ = 1, and f is NaN once y > 1: the flow hits the wall at t = 1 and cannot pass it.
+    const problem: StiffProblem = {
+      n: 1,
+      f: (y, out) => void (out[0] = y[0] > 1 ? NaN : 1),
+      prepare: () => true,
+      solve: (r) => void (r[0] /= 1),
+    };
+    const y = new Float64Array(1);
+    const out = integrateBdf(problem, y, { rtol: 1e-6, atol: 1e-6, tMax: 10, maxSteps: 10_000 });
+    expect(out.status).toBe('step-size-underflow');
+    expect(y[0]).toBeLessThanOrEqual(1);
+    expect(y[0]).toBeGreaterThan(1 - 1e-9);
+    expect(out.rejected).toBeGreaterThan(30);
+    // one fresh Jacobian per accepted step at most (plus the initial one)
+    expect(out.jacobianEvaluations).toBeLessThanOrEqual(out.accepted + 2);
+    expect(out.jacobianEvaluations).toBeGreaterThan(1);
+  });
+
+  it('a singular iteration matrix (prepare fails) is a Newton failure, ending in underflow, not an exception', () => {
+    const problem: StiffProblem = { n: 1, f: (_y, out) => void (out[0] = 1), prepare: () => false, solve: () => undefined };
+    const y = new Float64Array(1);
+    const out = integrateBdf(problem, y, { rtol: 1e-6, atol: 1e-6, tMax: 10, maxSteps: 10_000 });
+    expect(out.status).toBe('step-size-underflow');
+    expect(out.accepted).toBe(0);
+    expect(out.factorizations).toBeGreaterThan(2);
+    expect(y[0]).toBe(0);
+  });
+
+  it('the initial step: Hairer’s estimate min(100·h0, (0.01/max(d1, d2))^(1/2)), by hand', () => {
+    // y′ = −y from y = 1, rtol = atol = 1e-3: scale = 2e-3, d0 = d1 = 500 → h0 = 0.01;
+    // f1 − f0 = 0.01 → d2 = (0.01/2e-3)/0.01 = 500 → h1 = (0.01/500)^(1/2) = 0.004472…
+    const y = new Float64Array([1]);
+    const h = bdfInitialStep(linearProblem([1], [0]), y, new Float64Array([-1]), 1e-3, 1e-3);
+    expect(h).toBeCloseTo(Math.sqrt(0.01 / 500), 15);
+    // tiny y: h0 = 1e-6, and then h1 limits
+    const z = new Float64Array([1e-12]);
+    const h2 = bdfInitialStep(linearProblem([1], [0]), z, new Float64Array([-1e-12]), 1e-3, 1e-3);
+    expect(h2).toBeCloseTo(1e-4, 15); // d1, d2 ≤ 1e-15 is false (5e-10); h1 = (0.01/5e-10)^(1/2) = 4472 → min(100·1e-6, …)
+    // f ≡ 0: d1 = d2 = 0 → h1 = max(1e-6, 1e-9) = 1e-6, result min(1e-4, 1e-6)
+    const h3 = bdfInitialStep(linearProblem([0], [0]), new Float64Array([1]), new Float64Array([0]), 1e-3, 1e-3);
+    expect(h3).toBe(1e-6);
+  });
+});
+
+describe('BDF on the LSA flow (stiffGradientFlow, integrator "bdf")', () => {
+  it('converges to the same minimizer as Rodas5, with the invariant drifting (not projected)', () => {
+    const fx = flowFixture(4, 10, 'rotated', 30, 3, 0.1);
+    const opts = { u0: fx.u0, U0: fx.U0, rtol: 1e-10, convergenceTol: 1e-9 };
+    const b = stiffGradientFlow(fx.model, { ...opts, integrator: 'bdf' });
+    const r = stiffGradientFlow(fx.model, opts);
+    expect(b.status).toBe('converged');
+    expect(b.scheme).toMatch(/^BDF/);
+    expect(r.scheme).toMatch(/^Rodas5/);
+    expect(b.measure).toBeLessThanOrEqual(1e-9);
+    // both within 1e-9 of V*, so within 2e-9 of each other (relative to ‖V*‖_F ≈ ‖V‖_F)
+    const vn = Math.hypot(...r.V.flat());
+    const diff = Math.hypot(...b.V.flat().map((v, i) => v - r.V.flat()[i]));
+    expect(diff / vn).toBeLessThanOrEqual(2.5e-9);
+    expect(b.maxBalanceDrift).toBeGreaterThan(0);
+    expect(b.maxBalanceDrift).toBeLessThan(1e-6);
+    expect(b.stats.jacobianEvaluations).toBeLessThan(b.stats.steps / 10);
+    expect(b.stats.rhsEvaluations).toBeLessThan(r.stats.rhsEvaluations);
+    expect(b.stats.linearSolves).toBeGreaterThan(0);
+  });
+
+  it('a loose tolerance drifts more (the balance is what the integration gives)', () => {
+    const fx = flowFixture(3, 8, 'rotated', 10, 4, 0.2);
+    const loose = stiffGradientFlow(fx.model, { u0: fx.u0, U0: fx.U0, rtol: 1e-5, convergenceTol: 1e-6, integrator: 'bdf' });
+    const tight = stiffGradientFlow(fx.model, { u0: fx.u0, U0: fx.U0, rtol: 1e-10, convergenceTol: 1e-6, integrator: 'bdf' });
+    expect(loose.maxBalanceDrift).toBeGreaterThan(100 * tight.maxBalanceDrift);
+  });
+});
+
+it('BDF through eigenSystem (the kernel seam) takes the same steps as SciPy on the first recorded case', () => {
+  // Rebuild the case as scripts/compare/bdf-fixture.ts does; the arrays must be the recorded ones.
+  const c = fixture.cases[0] as FixtureCase & { d: number; kappa: number; seed: number; sigma: number };
+  const root = stream(c.seed);
+  const lambda = drawCovariance('rotated', c.d, root.child('covariance'), { kappa: c.kappa });
+  const init = initialReduced(c.sigma, randomTheta(c.d, root.child('theta')));
+  const sys = eigenSystem(trainingLossModel(lambda, 5));
+  expect(Array.from(sys.a)).toEqual(c.a);
+  expect(Array.from(sys.b)).toEqual(c.b);
+  const y = Float64Array.from([init.u, ...rotateIn(init.U, sys.phi, sys.psi)]);
+  expect(Array.from(y)).toEqual(c.y0);
+  const last = c.marks[c.marks.length - 1];
+  const live = bdfOutcome();
+  const z = Float64Array.from(c.y0);
+  integrateBdf(sys, z, { rtol: c.rtol, atol: c.atol, tMax: 1e12, maxSteps: 100_000, onAccept: () => live.accepted === last.steps }, live);
+  expect({ nfev: live.rhsEvaluations, njev: live.jacobianEvaluations, nlu: live.factorizations, order: live.order }).toEqual({ nfev: last.nfev, njev: last.njev, nlu: last.nlu, order: last.order });
 });
