@@ -129,7 +129,7 @@ export function integrateBdf(problem: StiffProblem, y: Float64Array, opts: Adapt
   out.jacobianEvaluations++;
   let order = 1;
   let nEqual = 0;
-  let luShift = NaN; // 1/c of the current factorization, NaN when none
+  let luC = NaN; // c of the current factorization of (I − cJ), NaN when none
   let currentJac = false; // J was evaluated during the current step (reset when a step is accepted)
   let t = 0;
   const yPred = new Float64Array(n);
@@ -138,45 +138,56 @@ export function integrateBdf(problem: StiffProblem, y: Float64Array, opts: Adapt
   const yNew = new Float64Array(n);
   const d = new Float64Array(n);
   const r = new Float64Array(n);
-  const factor = (shift: number): boolean => {
+  const factor = (c: number): boolean => {
     out.factorizations++;
-    if (problem.prepare(yJ, shift)) {
-      luShift = shift;
-      return true;
-    }
-    luShift = NaN;
-    return false;
+    luC = problem.prepare(yJ, 1 / c) ? c : NaN;
+    return luC === c;
   };
-  // The Newton iteration on y = y_pred + d: (I − cJ) Δ = c f(y) − ψ − d. Returns the iterations used, negative when it failed.
-  // With a factorization for an older c′ (kept after an error-test failure, as SciPy does) the matrix is
+  // The Newton iteration on y = y_pred + d: (I − cJ) Δ = c f(y) − ψ − d. Returns the iterations used,
+  // negative when it failed. With a factorization for an older c′ (kept after an error-test failure, as SciPy does) the matrix is
   // (I − c′J) = c′(I/c′ − J), so Δ = c′⁻¹(I/c′ − J)⁻¹(c f − ψ − d) = (c/c′)·(I/c′ − J)⁻¹(f − (ψ + d)/c).
+  // Passes over memory per iteration: the solve (two, fused with f when the problem offers addSolve),
+  // one for Δ's norm (and the c/c′ scaling), one for the update fused with the next right-hand side.
   const newton = (c: number): number => {
     yNew.set(yPred);
     d.fill(0);
+    const ratio = c / luC;
+    for (let q = 0; q < n; q++) r[q] = -psi[q] / c;
     let old = NaN;
-    const ratio = c * luShift;
     for (let k = 0; k < NEWTON_MAXITER; k++) {
-      for (let q = 0; q < n; q++) r[q] = -(psi[q] + d[q]) / c;
       if (problem.addSolve) problem.addSolve(yNew, r);
       else {
         problem.f(yNew, f);
         for (let q = 0; q < n; q++) r[q] += f[q];
         problem.solve(r);
       }
-      if (ratio !== 1) for (let q = 0; q < n; q++) r[q] *= ratio;
       out.rhsEvaluations++;
       out.linearSolves++;
-      let finite = true;
-      for (let q = 0; q < n && finite; q++) finite = Number.isFinite(r[q]);
-      if (!finite) return -(k + 1);
-      const dyNorm = rmsScaled(r, scale);
-      const rate = k === 0 ? NaN : dyNorm / old;
+      let s2 = 0;
+      if (ratio !== 1)
+        for (let q = 0; q < n; q++) {
+          const v = r[q] * ratio;
+          r[q] = v;
+          const z = v / scale[q];
+          s2 += z * z;
+        }
+      else
+        for (let q = 0; q < n; q++) {
+          const z = r[q] / scale[q];
+          s2 += z * z;
+        }
+      const dyNorm = Math.sqrt(s2 / n);
+      if (!Number.isFinite(dyNorm)) return -(k + 1);
+      const rate = dyNorm / old;
       if (k > 0 && (rate >= 1 || (rate ** (NEWTON_MAXITER - k) / (1 - rate)) * dyNorm > newtonTol)) return -(k + 1);
+      const done = dyNorm === 0 || (k > 0 && (rate / (1 - rate)) * dyNorm < newtonTol);
       for (let q = 0; q < n; q++) {
         yNew[q] += r[q];
-        d[q] += r[q];
+        const dq = d[q] + r[q];
+        d[q] = dq;
+        r[q] = -(psi[q] + dq) / c;
       }
-      if (dyNorm === 0 || (k > 0 && (rate / (1 - rate)) * dyNorm < newtonTol)) return k + 1;
+      if (done) return k + 1;
       old = dyNorm;
     }
     return -NEWTON_MAXITER;
@@ -211,20 +222,20 @@ export function integrateBdf(problem: StiffProblem, y: Float64Array, opts: Adapt
     }
     let iters: number;
     while (true) {
-      if (Number.isNaN(luShift) && !factor(1 / c)) iters = -1;
+      if (Number.isNaN(luC) && !factor(c)) iters = -1;
       else iters = newton(c);
       if (iters > 0 || currentJac) break;
       yJ.set(yPred);
       out.jacobianEvaluations++;
       currentJac = true;
-      luShift = NaN;
+      luC = NaN;
     }
     if (iters < 0) {
       out.rejected++;
       hAbs *= 0.5;
       changeDifferences(D, n, order, 0.5, tmp);
       nEqual = 0;
-      luShift = NaN;
+      luC = NaN;
       continue;
     }
     const safety = (0.9 * (2 * NEWTON_MAXITER + 1)) / (2 * NEWTON_MAXITER + iters);
@@ -265,7 +276,7 @@ export function integrateBdf(problem: StiffProblem, y: Float64Array, opts: Adapt
       hAbs *= fac;
       changeDifferences(D, n, order, fac, tmp);
       nEqual = 0;
-      luShift = NaN;
+      luC = NaN;
     }
     out.order = order;
     if (opts.onAccept && opts.onAccept(t, y)) {
