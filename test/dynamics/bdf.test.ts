@@ -250,6 +250,13 @@ describe('BDF: statuses and failures', () => {
     expect(s.t).toBeGreaterThan(0);
   });
 
+  it('an infinite or NaN h0 ends at once with a step-size underflow, no step taken', () => {
+    for (const h0 of [Infinity, NaN]) {
+      const out = integrateBdf(linearProblem(lambda, g), new Float64Array(2), { rtol: 1e-6, atol: 1e-6, tMax: 10, maxSteps: 100, h0 });
+      expect(out).toMatchObject({ status: 'step-size-underflow', steps: 0, t: 0 });
+    }
+  });
+
   it('a given h0 is the first step', () => {
     const y = new Float64Array(2);
     let first = NaN;
@@ -271,6 +278,8 @@ describe('BDF: statuses and failures', () => {
     expect(y[0]).toBeLessThanOrEqual(1);
     expect(y[0]).toBeGreaterThan(1 - 1e-9);
     expect(out.rejected).toBeGreaterThan(30);
+    // the floor is 10 ulp of t ≈ 2e-15 at t ≈ 1: some 50 halvings from h ≈ 0.1, not ~1000 (to the subnormals)
+    expect(out.rejected).toBeLessThan(150);
     // one fresh Jacobian per accepted step at most (plus the initial one)
     expect(out.jacobianEvaluations).toBeLessThanOrEqual(out.accepted + 2);
     expect(out.jacobianEvaluations).toBeGreaterThan(1);
@@ -299,6 +308,13 @@ describe('BDF: statuses and failures', () => {
     // f ≡ 0: d1 = d2 = 0 → h1 = max(1e-6, 1e-9) = 1e-6, result min(1e-4, 1e-6)
     const h3 = bdfInitialStep(linearProblem([0], [0]), new Float64Array([1]), new Float64Array([0]), 1e-3, 1e-3);
     expect(h3).toBe(1e-6);
+    // only f tiny (d0 = 500, d1 = 5e-10): h0 = 1e-6, h1 = (0.01/5e-10)^(1/2) ≈ 4472 → 100·h0 = 1e-4
+    const h4 = bdfInitialStep(linearProblem([1e-12], [0]), new Float64Array([1]), new Float64Array([-1e-12]), 1e-3, 1e-3);
+    expect(h4).toBeCloseTo(1e-4, 15);
+    // f0 = 0 but f moves (d1 = 0, d2 = (1/2e-3)/1e-6 = 5e8): h1 = (0.01/5e8)^(1/2) ≈ 4.47e-6, below 100·h0
+    const jump: StiffProblem = { n: 1, f: (_y, out) => void (out[0] = 1), prepare: () => true, solve: () => undefined };
+    const h5 = bdfInitialStep(jump, new Float64Array([1]), new Float64Array([0]), 1e-3, 1e-3);
+    expect(h5).toBeCloseTo(Math.sqrt(0.01 / 5e8), 15);
   });
 });
 
