@@ -65,7 +65,6 @@ export function changeDifferences(D: Float64Array, n: number, order: number, fac
   for (let i = 0; i < k; i++)
     for (let j = 0; j < k; j++) {
       const w = RU[j][i];
-      if (w === 0) continue;
       const src = j * n;
       const dst = i * n;
       for (let q = 0; q < n; q++) tmp[dst + q] += w * D[src + q];
@@ -147,7 +146,8 @@ export function integrateBdf(problem: StiffProblem, y: Float64Array, opts: Adapt
   // negative when it failed. With a factorization for an older c′ (kept after an error-test failure, as SciPy does) the matrix is
   // (I − c′J) = c′(I/c′ − J), so Δ = c′⁻¹(I/c′ − J)⁻¹(c f − ψ − d) = (c/c′)·(I/c′ − J)⁻¹(f − (ψ + d)/c).
   // Passes over memory per iteration: the solve (two, fused with f when the problem offers addSolve),
-  // one for Δ's norm (and the c/c′ scaling), one for the update fused with the next right-hand side.
+  // one for Δ's norm and the c/c′ scaling (c/c′ = 1 exactly when the factorization is current), one for
+  // the update fused with the next right-hand side.
   const newton = (c: number): number => {
     yNew.set(yPred);
     d.fill(0);
@@ -164,23 +164,18 @@ export function integrateBdf(problem: StiffProblem, y: Float64Array, opts: Adapt
       out.rhsEvaluations++;
       out.linearSolves++;
       let s2 = 0;
-      if (ratio !== 1)
-        for (let q = 0; q < n; q++) {
-          const v = r[q] * ratio;
-          r[q] = v;
-          const z = v / scale[q];
-          s2 += z * z;
-        }
-      else
-        for (let q = 0; q < n; q++) {
-          const z = r[q] / scale[q];
-          s2 += z * z;
-        }
+      for (let q = 0; q < n; q++) {
+        const v = r[q] * ratio;
+        r[q] = v;
+        const z = v / scale[q];
+        s2 += z * z;
+      }
       const dyNorm = Math.sqrt(s2 / n);
       if (!Number.isFinite(dyNorm)) return -(k + 1);
+      // The contraction rate: NaN at the first iteration (old = NaN), so both tests below are false there.
       const rate = dyNorm / old;
-      if (k > 0 && (rate >= 1 || (rate ** (NEWTON_MAXITER - k) / (1 - rate)) * dyNorm > newtonTol)) return -(k + 1);
-      const done = dyNorm === 0 || (k > 0 && (rate / (1 - rate)) * dyNorm < newtonTol);
+      if (rate >= 1 || (rate ** (NEWTON_MAXITER - k) / (1 - rate)) * dyNorm > newtonTol) return -(k + 1);
+      const done = dyNorm === 0 || (rate / (1 - rate)) * dyNorm < newtonTol;
       for (let q = 0; q < n; q++) {
         yNew[q] += r[q];
         const dq = d[q] + r[q];

@@ -224,6 +224,10 @@ describe('BDF: closed-form linear ODEs', () => {
     for (const s of r.problem.shifts) expect(s).toBeGreaterThan(0);
     // every accepted or rejected attempt is a step
     expect(r.out.steps).toBe(r.out.accepted + r.out.rejected);
+    // f: once at the start, once in the initial-step estimate, then once per Newton iteration (= solve)
+    expect(r.out.rhsEvaluations).toBe(r.out.linearSolves + 2);
+    const given = integrateBdf(linearProblem(lambda, g), new Float64Array(4), { rtol: 1e-10, atol: 1e-10, tMax: 1, maxSteps: 100_000, h0: 1e-6 });
+    expect(given.rhsEvaluations).toBe(given.linearSolves + 1);
   });
 
   it('y′ = 0 from a fixed point: nothing moves, every step accepted, h grows', () => {
@@ -231,6 +235,13 @@ describe('BDF: closed-form linear ODEs', () => {
     expect(Array.from(r.y)).toEqual([1, -1]);
     expect(r.out.rejected).toBe(0);
     expect(r.out.accepted).toBeLessThan(30);
+    // the error estimates are all 0, a tie between keeping the order and raising it: the order is kept
+    expect(r.out.order).toBe(1);
+    // h0 = 0.5 twice (an order change is considered only after order + 1 equal steps): t = 1 exactly, and
+    // the run stops there, at tMax, not one step later
+    const z = new Float64Array([1, -1]);
+    const out = integrateBdf(linearProblem([2, 3], [1, -1]), z, { rtol: 1e-8, atol: 1e-8, tMax: 1, maxSteps: 100, h0: 0.5 });
+    expect(out).toMatchObject({ status: 'max-time', t: 1, accepted: 2 });
   });
 });
 
@@ -255,6 +266,11 @@ describe('BDF: statuses and failures', () => {
       const out = integrateBdf(linearProblem(lambda, g), new Float64Array(2), { rtol: 1e-6, atol: 1e-6, tMax: 10, maxSteps: 100, h0 });
       expect(out).toMatchObject({ status: 'step-size-underflow', steps: 0, t: 0 });
     }
+  });
+
+  it('a first step exactly at the floor (10·1e-300·ε at t = 0) is taken, not refused', () => {
+    const out = integrateBdf(linearProblem(lambda, g), new Float64Array(2), { rtol: 1e-6, atol: 1e-6, tMax: 10, maxSteps: 1, h0: 10 * 1e-300 * 2 ** -52 });
+    expect(out).toMatchObject({ status: 'max-steps', steps: 1 });
   });
 
   it('a given h0 is the first step', () => {
@@ -282,6 +298,9 @@ describe('BDF: statuses and failures', () => {
     expect(out.rejected).toBeLessThan(150);
     // one fresh Jacobian per accepted step at most (plus the initial one)
     expect(out.jacobianEvaluations).toBeLessThanOrEqual(out.accepted + 2);
+    // a failed Newton stops at its first non-finite correction: ≤ 2 f per rejected attempt (stale and
+    // fresh Jacobian), ≤ 4 per accepted one, 2 at the start
+    expect(out.rhsEvaluations).toBeLessThanOrEqual(2 + 4 * out.accepted + 2 * out.rejected);
     expect(out.jacobianEvaluations).toBeGreaterThan(1);
   });
 
