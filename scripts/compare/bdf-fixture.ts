@@ -23,7 +23,17 @@ function bdfCase(name: string, d: number, kappa: number, seed: number, sigma: nu
   return { name, d, kappa, seed, sigma, a: Array.from(sys.a), b: Array.from(sys.b), y0, rtol, atol: rtol / 100, checkpoints };
 }
 
-const cases = [bdfCase('d3-kappa10', 3, 10, 5, 0.2, 1e-8, [1, 5, 20, 60, 150]), bdfCase('d4-kappa100', 4, 100, 7, 0.1, 1e-10, [10, 50, 150, 300])];
+/** y′ = −λ(y − g) with the wrong Jacobian −diag(μ): slow or failing Newton iterations, stale factorizations. */
+function linearCase(name: string, mu: number[], rtol: number, checkpoints: number[]) {
+  return { name, lam: [1, 30, 1000], g: [1, -2, 0.5], mu, y0: [0, 0, 0], rtol, atol: rtol, checkpoints };
+}
+
+const cases = [
+  bdfCase('d3-kappa10', 3, 10, 5, 0.2, 1e-8, [1, 5, 20, 60, 150]),
+  bdfCase('d4-kappa100', 4, 100, 7, 0.1, 1e-10, [10, 50, 150, 300]),
+  linearCase('linear-wrong-jacobian-loose', [0.5, 12, 300], 1e-3, [3, 10, 30, 60]),
+  linearCase('linear-wrong-jacobian-tight', [0.7, 20, 600], 1e-7, [5, 20, 60, 120]),
+];
 const here = dirname(fileURLToPath(import.meta.url));
 const env = { ...process.env, OPENBLAS_NUM_THREADS: '1' };
 const out = execFileSync('python3', [join(here, 'bdf_fixture.py')], { input: JSON.stringify(cases), env, encoding: 'utf8' });

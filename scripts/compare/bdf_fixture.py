@@ -3,7 +3,8 @@
 implementation of the same algorithm: src/dynamics/bdf.ts must take the same steps).
 
 Reads JSON on stdin: a list of cases {name, a, b, y0, rtol, atol, checkpoints}, each the reduced flow in
-the eigenbasis, y = (u, X), f_u = -sum X (u a X - b), f_X = -u (u a X - b), with its exact Jacobian.
+the eigenbasis, y = (u, X), f_u = -sum X (u a X - b), f_X = -u (u a X - b), with its exact Jacobian, or
+{name, lam, g, mu, ...}: y' = -lam (y - g) with the wrong Jacobian -diag(mu) (Newton failures).
 Steps scipy.integrate.BDF (not solve_ivp: no event, no final clipping) and writes, at each checkpoint
 k (number of accepted steps), t, y, nfev, njev, nlu. Run: npx tsx scripts/compare/bdf-fixture.ts
 """
@@ -37,13 +38,26 @@ def system(a, b):
     return f, jac
 
 
+def linear(lam, g, mu):
+    """y' = -lam (y - g) with a deliberately wrong Jacobian -diag(mu): Newton converges slowly or fails."""
+
+    def f(t, y):
+        return -lam * (y - g)
+
+    def jac(t, y):
+        return -np.diag(mu)
+
+    return f, jac
+
+
 def main():
     cases = json.load(sys.stdin)
     out = {"scipy": scipy.__version__, "cases": []}
     for case in cases:
-        a = np.array(case["a"], dtype=float)
-        b = np.array(case["b"], dtype=float)
-        f, jac = system(a, b)
+        if "lam" in case:
+            f, jac = linear(np.array(case["lam"], dtype=float), np.array(case["g"], dtype=float), np.array(case["mu"], dtype=float))
+        else:
+            f, jac = system(np.array(case["a"], dtype=float), np.array(case["b"], dtype=float))
         solver = BDF(f, 0.0, np.array(case["y0"], dtype=float), 1e12, rtol=case["rtol"], atol=case["atol"], jac=jac)
         marks = []
         steps = 0

@@ -31,6 +31,10 @@ interface FixtureCase {
   name: string;
   a: number[];
   b: number[];
+  /** Linear cases: y′ = −λ(y − g) solved with the wrong Jacobian −diag(μ). */
+  lam?: number[];
+  g?: number[];
+  mu?: number[];
   y0: number[];
   rtol: number;
   atol: number;
@@ -82,11 +86,18 @@ function linearProblem(lambda: number[], g: number[]): StiffProblem & { shifts: 
   };
 }
 
+/** y′ = −λ(y − g) whose iteration matrix uses −diag(μ) instead of the true Jacobian −diag(λ). */
+function wrongJacobianProblem(lam: number[], g: number[], mu: number[]): StiffProblem {
+  const p = linearProblem(lam, g);
+  let shift = NaN;
+  return { ...p, prepare: (_y, s) => ((shift = s), true), solve: (r) => r.forEach((v, i) => (r[i] = v / (shift + mu[i]))) };
+}
+
 describe('BDF: the same steps as SciPy (fixture recorded from SciPy ' + fixture.scipy + ')', () => {
   for (const c of fixture.cases)
-    for (const fused of [true, false])
+    for (const fused of c.lam ? [false] : [true, false])
       it(`${c.name} (rtol ${c.rtol}${fused ? '' : ', unfused solve'}): t, y, f/J/LU counts and order at each checkpoint`, () => {
-        const problem = arrowProblem(c.a, c.b, fused);
+        const problem = c.lam ? wrongJacobianProblem(c.lam, c.g!, c.mu!) : arrowProblem(c.a, c.b, fused);
         const y = Float64Array.from(c.y0);
         const seen: { t: number; y: number[]; nfev: number; njev: number; nlu: number; order: number }[] = [];
         let accepted = 0;
@@ -248,6 +259,14 @@ describe('BDF: closed-form linear ODEs', () => {
 describe('BDF: statuses and failures', () => {
   const lambda = [1, 50];
   const g = [1, 1];
+  it('a fresh outcome is zeroed; rejected attempts are counted as steps', () => {
+    expect(bdfOutcome()).toEqual({ status: 'max-steps', t: 0, steps: 0, accepted: 0, rejected: 0, rhsEvaluations: 0, jacobianEvaluations: 0, factorizations: 0, linearSolves: 0, order: 1 });
+    // rtol 1e-4 on the stiff linear problem rejects a few steps on the error test (7 measured)
+    const r = runLinear([0.1, 1, 1e3, 1e5], [1, -2, 0.5, 3], [0, 0, 0, 0], 1e-4, 20);
+    expect(r.out.rejected).toBeGreaterThan(0);
+    expect(r.out.steps).toBe(r.out.accepted + r.out.rejected);
+  });
+
   it('stops at maxSteps, at tMax, and when onAccept says so', () => {
     const y = new Float64Array(2);
     expect(integrateBdf(linearProblem(lambda, g), y, { rtol: 1e-8, atol: 1e-8, tMax: 10, maxSteps: 3 })).toMatchObject({ status: 'max-steps', steps: 3 });
@@ -312,6 +331,9 @@ describe('BDF: statuses and failures', () => {
     expect(out.accepted).toBe(0);
     expect(out.factorizations).toBeGreaterThan(2);
     expect(y[0]).toBe(0);
+    // no Newton iteration without a factorization: f only at the start and in the initial-step estimate
+    expect(out.rhsEvaluations).toBe(2);
+    expect(out.linearSolves).toBe(0);
   });
 
   it('the initial step: Hairer’s estimate min(100·h0, (0.01/max(d1, d2))^(1/2)), by hand', () => {
@@ -334,6 +356,19 @@ describe('BDF: statuses and failures', () => {
     const jump: StiffProblem = { n: 1, f: (_y, out) => void (out[0] = 1), prepare: () => true, solve: () => undefined };
     const h5 = bdfInitialStep(jump, new Float64Array([1]), new Float64Array([0]), 1e-3, 1e-3);
     expect(h5).toBeCloseTo(Math.sqrt(0.01 / 5e8), 15);
+    // the thresholds are strict: d0 = 1e-5 exactly (atol 1, rtol 0, y = 1e-5, f0 = −1e-3) is not "tiny":
+    // h0 = 0.01·1e-5/1e-3 = 1e-4, d2 = 0.1, h1 = (0.01/0.1)^(1/2) ≈ 0.32 → min(100·h0, h1) = 0.01
+    expect(bdfInitialStep(linearProblem([100], [0]), new Float64Array([1e-5]), new Float64Array([-1e-3]), 0, 1)).toBeCloseTo(0.01, 14);
+    // d1 = 1e-5 exactly (y = 1, f0 = −1e-5): h0 = 0.01/1e-5 = 1000, h1 = (0.01/1e-5)^(1/2) ≈ 31.6
+    expect(bdfInitialStep(linearProblem([1e-5], [0]), new Float64Array([1]), new Float64Array([-1e-5]), 0, 1)).toBeCloseTo(Math.sqrt(1000), 10);
+    // d1 = 1e-15 exactly and d2 = 0 (f constant to rounding): h1 = max(1e-6, 1e-9) = 1e-6, not (0.01/1e-15)^(1/2)
+    const flat: StiffProblem = { n: 1, f: (_y, out) => void (out[0] = -1e-15), prepare: () => true, solve: () => undefined };
+    expect(bdfInitialStep(flat, new Float64Array([1]), new Float64Array([-1e-15]), 0, 1)).toBe(1e-6);
+    // d2 = 1e-15 exactly (f0 = 0, h0 = 1e-6, f1 = 1e-21 with 1e-21/1e-6 = 1e-15 in floating point) and d1 = 0
+    const v = 1e-15 * 1e-6;
+    expect(v / 1e-6).toBe(1e-15);
+    const tiny: StiffProblem = { n: 1, f: (_y, out) => void (out[0] = v), prepare: () => true, solve: () => undefined };
+    expect(bdfInitialStep(tiny, new Float64Array([1]), new Float64Array([0]), 0, 1)).toBe(1e-6);
   });
 });
 
