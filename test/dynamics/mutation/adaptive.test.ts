@@ -5,7 +5,7 @@
  * non-finite step. Part of the fast mutation set (FOLDERS.dynamics in scripts/mutate.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { adaptiveLoop, initialStep, scaledRms, type AdaptiveOptions, type AdaptiveOutcome, type Stepper } from '../../../src/dynamics/adaptive';
+import { adaptiveLoop, initialStep, scaledRms, type AdaptiveOutcome, type Stepper } from '../../../src/dynamics/adaptive';
 
 const fresh = (): AdaptiveOutcome => ({ status: 'max-steps', t: 0, steps: 0, accepted: 0, rejected: 0, rhsEvaluations: 0 });
 
