@@ -1,6 +1,7 @@
 /** `prove`: the library function behind `icl-audit prove`. */
-import { runDerivations, type DerivationResult } from '../../proofs/index';
+import { derivations, runDerivations, type DerivationResult } from '../../proofs/index';
 import { defaultRootSeed } from './verify';
+import { resolveCommandWorkers, runPooled, type PoolTask } from './pool';
 
 /** Options of {@link prove}; the same as `icl-audit prove`'s flags. */
 export interface ProveRunOptions {
@@ -12,7 +13,12 @@ export interface ProveRunOptions {
   seed?: number;
   /** Run the second engine, nerdamer (default true; it is the slow part). */
   nerdamer?: boolean;
-  /** Called after each derivation. */
+  /**
+   * Worker threads to run the derivations on (default: the available cores, at most 4). Results and
+   * verdicts are the same for any number (times aside); with several, `onResult` still comes in order.
+   */
+  workers?: number;
+  /** Called after each derivation, in order. */
   onResult?: (r: DerivationResult, done: number, total: number) => void;
 }
 
@@ -26,6 +32,9 @@ export interface ProveReport {
   results: DerivationResult[];
 }
 
+/** Rough seconds of each derivation (quiet 2-core machine, with nerdamer): longest first in the pool. */
+const DERIVATION_COST_HINT: Record<string, number> = {};
+
 /**
  * Run the symbolic derivations P1–P7 step by step, as `icl-audit prove` does.
  *
@@ -38,8 +47,24 @@ export interface ProveReport {
 export async function prove(options: ProveRunOptions = {}): Promise<ProveReport> {
   const seed = options.seed ?? defaultRootSeed();
   if (options.d !== undefined && (!Number.isInteger(options.d) || options.d < 1 || options.d > 3)) throw new RangeError(`d must be an integer from 1 to 3, got ${options.d}`);
+  const workers = resolveCommandWorkers(options.workers);
+  const nerdamer = options.nerdamer !== false;
   const t0 = performance.now();
-  const results = await runDerivations({ only: options.only ? [...options.only] : undefined, d: options.d, seed, nerdamer: options.nerdamer !== false, onResult: options.onResult });
+  const tasks: PoolTask[] = [];
+  for (const p of derivations.filter((x) => !options.only || options.only.includes(x.id)))
+    for (const d of options.d !== undefined ? (options.d <= p.maxD ? [options.d] : []) : p.dims) tasks.push({ kind: 'derivation', id: p.id, d, seed, nerdamer });
+  let results: DerivationResult[];
+  if (workers > 1 && tasks.length > 1) {
+    // Report in order: a result waits for those before it.
+    const done: Array<DerivationResult | undefined> = new Array(tasks.length);
+    let shown = 0;
+    results = await runPooled<DerivationResult>(tasks, workers, (t) => (t.kind === 'derivation' ? (DERIVATION_COST_HINT[`${t.id}-d${t.d}`] ?? 0) : 0), {
+      onResult: (i, r) => {
+        done[i] = r;
+        while (shown < tasks.length && done[shown]) options.onResult?.(done[shown]!, ++shown, tasks.length);
+      },
+    });
+  } else results = await runDerivations({ only: options.only ? [...options.only] : undefined, d: options.d, seed, nerdamer, onResult: options.onResult });
   const ms = Math.round(performance.now() - t0);
   const count = (v: string): number => results.filter((r) => r.verdict === v).length;
   return { tool: 'icl-audit', command: 'prove', seed, ms, summary: { derivations: results.length, verified: count('verified'), falsified: count('falsified'), inconclusive: count('inconclusive') }, results };
