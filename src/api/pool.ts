@@ -15,10 +15,15 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
-/** What a worker thread runs: one claim (root seed, runs) or one derivation at one dimension. */
-export type PoolTask =
+/**
+ * What a worker thread runs: one claim (root seed, runs) or one derivation at one dimension. Tasks of the
+ * same `group` run on one thread, one after the other in their order (so they share that thread's
+ * memoized work); the group is handed out as one unit.
+ */
+export type PoolTask = (
   | { kind: 'claim'; id: string; seed: number; runs: number }
-  | { kind: 'derivation'; id: string; d: number; seed: number; nerdamer: boolean };
+  | { kind: 'derivation'; id: string; d: number; seed: number; nerdamer: boolean }
+) & { group?: string };
 
 /** The most worker threads a command may use. */
 export const MAX_COMMAND_WORKERS = 64;
@@ -67,15 +72,29 @@ function spawn(): Worker {
 }
 
 /**
- * Run `tasks` on `workers` threads (at most one per task), longest first by `cost(task)` (ties and
- * unknown costs keep the tasks' order); resolves to the results in the tasks' order. A task that throws
+ * Run `tasks` on `workers` threads (at most one per unit: a group or a task alone), the costliest unit
+ * first by the sum of `cost(task)` (ties keep the tasks' order); resolves to the results in the tasks' order. A task that throws
  * in its thread, or a thread that dies, rejects the run (the other threads are stopped).
  */
 export async function runPooled<R>(tasks: readonly PoolTask[], workers: number, cost: (t: PoolTask) => number, cb: PoolCallbacks<R> = {}): Promise<R[]> {
-  const n = Math.min(resolveCommandWorkers(workers), tasks.length);
+  // units of work: a group's tasks in their order, or a task alone; the costliest unit first
+  const unitOf = new Map<string, number[]>();
+  const units: number[][] = [];
+  tasks.forEach((t, i) => {
+    const g = t.group;
+    if (g === undefined) units.push([i]);
+    else if (unitOf.has(g)) unitOf.get(g)!.push(i);
+    else {
+      const u = [i];
+      unitOf.set(g, u);
+      units.push(u);
+    }
+  });
+  const unitCost = units.map((u) => u.reduce((s, i) => s + cost(tasks[i]), 0));
+  const order = units.map((_, k) => k).sort((a, b) => unitCost[b] - unitCost[a] || units[a][0] - units[b][0]);
+  const n = Math.min(resolveCommandWorkers(workers), units.length);
   const results = new Array<R>(tasks.length);
   if (n === 0) return results;
-  const order = tasks.map((t, i) => ({ i, c: cost(t) })).sort((a, b) => b.c - a.c || a.i - b.i).map((x) => x.i);
   let next = 0;
   let left = tasks.length;
   const threads: Worker[] = [];
@@ -87,9 +106,15 @@ export async function runPooled<R>(tasks: readonly PoolTask[], workers: number, 
         failed = true;
         reject(e);
       };
+      const queue = new Map<Worker, number[]>();
       const give = (w: Worker): void => {
-        if (next >= order.length) return;
-        const index = order[next++];
+        let q = queue.get(w);
+        if (!q || q.length === 0) {
+          if (next >= order.length) return;
+          q = [...units[order[next++]]];
+          queue.set(w, q);
+        }
+        const index = q.shift()!;
         cb.onProgress?.(index, 0, 1);
         w.postMessage({ index, task: tasks[index] });
       };
