@@ -42,7 +42,7 @@ const DERIVATION_COST_HINT: Record<string, number> = { 'P5-d3': 8.1, 'P3-d3': 8.
  * Derivations that share memoized expansions (proofs/derived.ts, the moment caches of src/symbolic) run
  * on one thread: d = 3 in V (P5, P7) and in (u, U) or the full parameters (P2, P3, P4, P6), and d = 2 in
  * (u, U). Measured: the two d = 3 groups alone cost what all six cost together (11.1 + 10.5 s of CPU
- * against 22.1 s), while the six spread over two threads without groups cost ~40 % more in all.
+ * against 22.1 s), so they may run on two threads; P3-d3 alone cost 8.5 s, after P2 and before P6 5.6 s.
  */
 const DERIVATION_GROUP: Record<string, string> = {
   'P5-d3': 'd3-V',
