@@ -123,15 +123,6 @@ export function applyOperatorBlock(a: Float64Array, n: number, diagonal: boolean
 type BlockOperator = (x: Float64Array, kx: Float64Array, count: number) => void;
 const compiled = new WeakMap<Float64Array, BlockOperator | null>();
 
-/**
- * Compiled operators by their source text (at most COMPILED_KEEP, oldest dropped first): a new sampler
- * for the same matrix (every run of an estimate builds one) reuses the function V8 has already optimized
- * instead of compiling a new one and running it unoptimized (allocating a number per product) until V8
- * optimizes it again — which made a fresh run of 10⁵ prompts ~30 % slower than a warm one at d = 20.
- */
-const bySource = new Map<string, BlockOperator>();
-const COMPILED_KEEP = 16;
-
 /** Largest dimension for which {@link compiledOperator} generates straight-line code. */
 const COMPILE_MAX_N = 32;
 
@@ -157,16 +148,10 @@ export function compiledOperator(a: Float64Array, n: number): BlockOperator | nu
       lines.push(`kx[o + ${i}] = ${terms.join(' + ')};`);
     }
     lines.push('}');
-    const source = lines.join('\n');
-    f = bySource.get(source) ?? null;
-    if (!f) {
-      try {
-        f = new Function('x', 'kx', 'count', source) as BlockOperator;
-        if (bySource.size >= COMPILED_KEEP) bySource.delete(bySource.keys().next().value as string);
-        bySource.set(source, f);
-      } catch {
-        f = null;
-      }
+    try {
+      f = new Function('x', 'kx', 'count', lines.join('\n')) as BlockOperator;
+    } catch {
+      f = null;
     }
   }
   compiled.set(a, f);
