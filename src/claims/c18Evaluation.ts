@@ -69,9 +69,10 @@ export async function runC18(o: C18Options): Promise<CheckResult> {
   const maxM = model.config.nPositions;
   let results: PanelResult[];
   try {
-    // The same stream for every scale: prompts at scale c are √c times the scale-1 prompts.
+    // The same stream for every scale: prompts at scale c are √c times the scale-1 prompts. Only the
+    // first scale is read past M = N (the spike); the others are evaluated up to M = N only.
     results = [];
-    for (const c of o.scales) {
+    for (const [ci, c] of o.scales.entries()) {
       const [r] = await evaluateCovariateShift({
         models: [{ name: 'gpt2', model }],
         d,
@@ -83,6 +84,7 @@ export async function runC18(o: C18Options): Promise<CheckResult> {
         maxM,
         seed: o.seed,
         resamples: 10,
+        positions: ci === 0 ? maxM : N + 1,
       });
       results.push(r);
     }
