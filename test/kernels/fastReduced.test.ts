@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getKernel, type FastPlan } from '../../src/kernels';
-import { fusedApplies, fusedFastFill, fusedSource, literal } from '../../src/kernels/js/fastReduced';
+import { FUSED_CACHE, fusedApplies, fusedFastFill, fusedFill, fusedSource, literal } from '../../src/kernels/js/fastReduced';
 import { factor, type Factor } from '../../src/linalg/factor';
 import { operator } from '../../src/montecarlo/dense';
 import { stream, type Stream } from '../../src/random/stream';
@@ -71,6 +71,15 @@ describe('the fast path’s generated loop', () => {
       expect(Array.from(t1)).toEqual(Array.from(t2));
       expect(y1[5] === 0 && t1[5] === 0).toBe(true);
       if (v.k !== 'zero') expect(y1.some((x) => x !== 0)).toBe(true);
+      // the generated loop itself ran (not the general one): it compiles, and fusedFill reports that it wrote
+      expect(fusedFastFill(p)).toBeTypeOf('function');
+      const y3 = new Float64Array(count);
+      const t3 = new Float64Array(count);
+      expect(fusedFill(p, draws, count, y3, t3)).toBe(true);
+      expect(Array.from(y3)).toEqual(Array.from(y1));
+      expect(Array.from(t3)).toEqual(Array.from(t1));
+      expect(fusedFill(general, draws, count, y3.fill(7), t3.fill(7))).toBe(false);
+      expect(y3.every((x) => x === 7) && t3.every((x) => x === 7)).toBe(true);
       // the same matrix compiles once: a second plan with the same numbers gets the same function
       expect(fusedFastFill({ ...p })).toBe(fusedFastFill(p));
     });
@@ -95,6 +104,38 @@ describe('the fast path’s generated loop', () => {
     const big = plan(rng, 33, { taskIdentity: true, k: 'diagonal', ry: 1 });
     expect(fusedApplies(big)).toBe(false);
     expect(fusedApplies(plan(rng, 32, { taskIdentity: true, k: 'diagonal', ry: 1 }))).toBe(true);
+  });
+
+  it('keeps the last FUSED_CACHE compiled loops by source, and each plan its own', () => {
+    const rng = root.child('cache');
+    const plans = Array.from({ length: FUSED_CACHE + 1 }, () => plan(rng, 3, { taskIdentity: true, k: 'dense', ry: 1 }));
+    const first = plans.map((p) => fusedFastFill(p));
+    expect(new Set(first).size).toBe(FUSED_CACHE + 1);
+    // the second source is still kept, the first was evicted
+    expect(fusedFastFill({ ...plans[1] })).toBe(first[1]);
+    expect(fusedFastFill({ ...plans[0] })).not.toBe(first[0]);
+    // a plan seen before keeps its function even after its source left the cache
+    expect(fusedFastFill(plans[0])).toBe(first[0]);
+    // where code generation fails, null (and the kernel's general loop runs)
+    const fresh = plan(rng, 3, { taskIdentity: true, k: 'dense', ry: 1 });
+    expect(
+      fusedFastFill(fresh, () => {
+        throw new EvalError('code generation from strings disallowed');
+      }),
+    ).toBeNull();
+    expect(fusedFill(fresh, { omega: new Float64Array(3), zq: new Float64Array(3), wishart: new Float64Array(2) }, 1, new Float64Array(1), new Float64Array(1))).toBe(false);
+  });
+
+  it('generates O(d) code for a diagonal W^KQ and O(d²) for a dense one', () => {
+    const rng = root.child('size');
+    const products = (src: string) => src.split(' * ').length - 1;
+    const d = 9;
+    const dense = products(fusedSource(plan(rng, d, { taskIdentity: true, k: 'dense', ry: 1 })));
+    const diagonal = products(fusedSource(plan(rng, d, { taskIdentity: true, k: 'diagonal', ry: 1 })));
+    // per coordinate: x_j and w_j (2), k_i (1 or d), sw, aa, ab, bb (2), wq: 6 more; then c10·c10, the two
+    // 2·b indices and c00·t00·(c10·t00 + c11·t10) (4): 7
+    expect(diagonal).toBe(d * (2 + 1 + 6) + 7);
+    expect(dense).toBe(d * (2 + d + 6) + 7);
   });
 
   it('writes numbers that read back as the same doubles, −0 included', () => {

@@ -25,6 +25,8 @@ describe('the wasm ziggurat module', () => {
     expect(sleb(-123456)).toEqual([0xc0, 0xbb, 0x78]);
     expect(sleb64(37n)).toEqual([0x25]);
     expect(sleb64(64n)).toEqual([0xc0, 0x00]);
+    expect(sleb64(-64n)).toEqual([0x40]);
+    expect(sleb64(-65n)).toEqual([0xbf, 0x7f]);
     expect(sleb64(-123456n)).toEqual([0xc0, 0xbb, 0x78]);
     // 0xFFFF0000FFFFFFFF (the mask of the word-wise shift), 7 bits at a time from the low end: four groups of
     // ones, then bits 28…34 = 0001111, bits 35…41 = 0, bits 42…48 = 1000000, and the rest all ones (the sign)

@@ -21,12 +21,9 @@ export function literal(x: number): string {
   return Object.is(x, -0) ? '-0' : String(x);
 }
 
-/** The diagonal of a diagonal factor as source expressions "c * v" (the identity: "v"), or null for a dense factor. */
-function diagonalTerms(f: Factor, d: number, v: (j: number) => string): string[] | null {
-  if (f.kind !== 'diagonal') return null;
-  const diag = Array.from({ length: d }, (_, j) => f.f[j * d + j]);
-  const identity = diag.every((x) => x === 1);
-  return diag.map((c, j) => (identity ? v(j) : `${literal(c)} * ${v(j)}`));
+/** The diagonal of a diagonal factor as source expressions "c * v" (for the identity 1 * v: the same double). */
+function diagonalTerms(f: Factor, d: number, v: (j: number) => string): string[] {
+  return Array.from({ length: d }, (_, j) => `${literal(f.f[j * d + j])} * ${v(j)}`);
 }
 
 /** Whether the plan is the case {@link fusedSource} covers. */
@@ -50,15 +47,16 @@ export function fusedApplies(plan: FastPlan): boolean {
 /** The loop's source for a plan that {@link fusedApplies} to. */
 export function fusedSource(plan: FastPlan): string {
   const { d, k, s, ry, m } = plan;
-  const xs = diagonalTerms(plan.lq, d, (j) => `zq[o + ${j}]`)!;
-  const ws = diagonalTerms(plan.lw, d, (j) => `omega[o + ${j}]`)!;
+  const xs = diagonalTerms(plan.lq, d, (j) => `zq[o + ${j}]`);
+  const ws = diagonalTerms(plan.lw, d, (j) => `omega[o + ${j}]`);
   const lines: string[] = [`for (let b = 0, o = 0; b < count; b++, o += ${d}) {`];
   for (let j = 0; j < d; j++) lines.push(`const x${j} = ${xs[j]};`);
   lines.push('let aa = 0, ab = 0, bb = 0, wq = 0, k = 0, w = 0, sw = 0;');
   for (let i = 0; i < d; i++) {
+    // (W^KQ = 0 is diagonal: k_i = 0·x_i = ±0 where the general loop has +0, which no sum below can tell
+    // apart: every sum starts at +0, and +0 + −0 = +0)
     let kx: string;
-    if (k.zero) kx = '0';
-    else if (k.diagonal) kx = `${literal(k.a[i * d + i])} * x${i}`;
+    if (k.diagonal) kx = `${literal(k.a[i * d + i])} * x${i}`;
     else kx = Array.from({ length: d }, (_, j) => `${literal(k.a[i * d + j])} * x${j}`).join(' + ');
     const s2 = literal(s[i] * s[i]);
     lines.push(`k = ${kx}; w = ${ws[i]}; sw = ${s2} * w; aa += sw * w; ab += sw * k; bb += ${s2} * k * k; wq += w * x${i};`);
@@ -76,13 +74,21 @@ export function fusedSource(plan: FastPlan): string {
   return lines.join('\n');
 }
 
-/** Compiled loops by source (a handful: a run builds a plan per thread; the same matrix compiles once). */
+/** Compiled loops kept by source text (a run builds a plan per thread; the same matrix compiles once). */
+export const FUSED_CACHE = 8;
 const bySource = new Map<string, FusedFill>();
 const byPlan = new WeakMap<FastPlan, FusedFill | null>();
-const KEEP = 8;
 
-/** The generated loop for `plan`, or null when the case does not apply or code generation is unavailable. */
-export function fusedFastFill(plan: FastPlan): FusedFill | null {
+/** Compile a loop's source (throws where code generation from strings is disallowed). */
+function compileSource(src: string): FusedFill {
+  return new Function('omega', 'zq', 'wish', 'yhat', 'target', 'count', src) as FusedFill;
+}
+
+/**
+ * The generated loop for `plan` (compiled by `compile`), or null when the case does not apply or code
+ * generation is unavailable (`compile` throws).
+ */
+export function fusedFastFill(plan: FastPlan, compile: (src: string) => FusedFill = compileSource): FusedFill | null {
   const known = byPlan.get(plan);
   if (known !== undefined) return known;
   let f: FusedFill | null = null;
@@ -91,8 +97,8 @@ export function fusedFastFill(plan: FastPlan): FusedFill | null {
     f = bySource.get(src) ?? null;
     if (!f) {
       try {
-        f = new Function('omega', 'zq', 'wish', 'yhat', 'target', 'count', src) as FusedFill;
-        if (bySource.size >= KEEP) bySource.delete(bySource.keys().next().value as string);
+        f = compile(src);
+        if (bySource.size >= FUSED_CACHE) bySource.delete(bySource.keys().next().value as string);
         bySource.set(src, f);
       } catch {
         f = null;

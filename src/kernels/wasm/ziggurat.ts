@@ -26,10 +26,9 @@ interface WasmApi {
  * into its memory; null where WebAssembly is missing or refuses the module.
  */
 export function instantiateZiggurat(api: WasmApi | null = (globalThis as { WebAssembly?: WasmApi }).WebAssembly ?? null, bytes = zigguratModuleBytes()): Instance | null {
-  if (!api) return null;
   let exports: Record<string, unknown>;
   try {
-    exports = new api.Instance(new api.Module(bytes)).exports;
+    exports = new api!.Instance(new api!.Module(bytes)).exports;
   } catch {
     return null;
   }
@@ -71,7 +70,7 @@ export function normalFillWasm(g: GeneratorState, out: Float64Array, offset: num
       words[2] = g.s11;
       words[3] = g.s10;
     }
-    out.set(n === CAPACITY ? buf : buf.subarray(0, n), offset + done);
+    out.set(buf.subarray(0, n), offset + done);
     done += n;
   }
   g.s00 = words[1];
