@@ -101,7 +101,7 @@ export function fusedFastFill(plan: FastPlan, compile: (src: string) => FusedFil
         if (bySource.size >= FUSED_CACHE) bySource.delete(bySource.keys().next().value as string);
         bySource.set(src, f);
       } catch {
-        f = null;
+        // code generation unavailable: f stays null, the general loop runs
       }
     }
   }
