@@ -35,7 +35,7 @@ vi.mock('../../src/dynamics/stiffFlow', () => ({
 
 import { explore } from '../../src/claims/explore';
 import { REACH_TOL } from '../../src/claims/exploreC08';
-import { frobenius, frobeniusDot, identity, matmul, scale, transpose, zeros } from '../../src/linalg/matrix';
+import { frobenius, frobeniusDot, identity, matmul, transpose, zeros } from '../../src/linalg/matrix';
 import { paperFormulas } from '../../src/theory/formulas';
 
 beforeEach(() => {
