@@ -27,6 +27,7 @@ export const FOLDERS: Record<string, string[]> = {
     'test/claims/exploreC08.test.ts',
     'test/claims/exploreC10Tails.test.ts',
     'test/claims/c18Verdict.test.ts',
+    'test/claims/c18Claim.test.ts',
     'test/validate/library.test.ts',
   ],
 };

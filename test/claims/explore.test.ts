@@ -60,6 +60,8 @@ describe('explore C03 --vary N', () => {
     expect(r.smallestFailingCase).toEqual({ series: 'd = 2', inputs: { d: 2, N: 1 }, outcome: '2 negative eigenvalues (the remark: at least 3)' });
     expect(r.findings[0]).toBe('smallest failing case: d = 2, N = 1: 2 negative eigenvalues (the remark: at least 3)');
     expect(r.findings.slice(2)).toEqual(r.series.map((s) => `${s.label}: ${s.summary}`));
+    // without a progress callback, and again: the same result
+    expect(explore({ claim: 'C03', vary: 'N', seed: 4 })).toEqual(r);
   });
 });
 
@@ -103,5 +105,6 @@ describe('explore C10 --vary noise', () => {
     }
     expect(r.smallestFailingCase?.series).toBe('identity, d = 1, N = 10');
     expect(r.smallestFailingCase?.inputs.noiseStd).toBe(s0.smallestFailing);
+    expect(explore({ claim: 'C10', vary: 'noise', seed: 3 })).toEqual(r);
   });
 });

@@ -74,5 +74,6 @@ describe('explore C10 --vary tails (constant χ²)', () => {
     expect(r.smallestFailingCase).toEqual({ series: 'identity, d = 2, N = 20', inputs: s0.rows[1].inputs, outcome: s0.rows[1].outcome });
     expect(r.findings[0]).toBe(`first failure found: identity, d = 2, N = 20, ν = 64: ${s0.rows[1].outcome}`);
     expect(r.findings.slice(1)).toEqual(r.series.map((s) => `${s.label}: ${s.summary}`));
+    expect(exploreC10Tails({ claim: 'C10', vary: 'tails', seed: 1 }, 1500)).toEqual(r);
   });
 });

@@ -4,7 +4,7 @@
  * alone, so shards merged give the unsharded run; a check that throws is inconclusive with its message;
  * bad options are refused naming the argument.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runClaims, claimSeed, type ClaimReport } from '../../src/claims/run';
 import { shardOf } from '../../src/claims/shard';
 import { deriveSeed } from '../../src/random/seed';
@@ -95,6 +95,17 @@ describe('runClaims', () => {
     for (const path of ['', 'x12:0', '12:0x', ':1', '1:', '1::2', 'a', '1 2'])
       await expect(runClaims(c, { seed: 1, runs: 1, path }), `path '${path}'`).rejects.toThrow(`path must be a fast-check path like 12:0:3, got '${path}'`);
     for (const path of ['7', '123', '12:0:3', '1:23:456:0']) await expect(runClaims(c, { seed: 1, runs: 1, path }), `path '${path}'`).resolves.toHaveLength(1);
+  });
+
+  it('elapsedMs is the check\'s own time, rounded to a millisecond', async () => {
+    const times = [5000, 5042.4];
+    const spy = vi.spyOn(performance, 'now').mockImplementation(() => times.shift()!);
+    try {
+      const [r] = await runClaims([toy('A')], { seed: 1, runs: 1 });
+      expect(r.elapsedMs).toBe(42);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
