@@ -102,7 +102,11 @@ describe('explore C10 --vary noise', () => {
       expect(s.smallestFailing! / s.largestHolding! - 1).toBeLessThanOrEqual(1.01e-6);
       expect(s.failingRow?.inputs.noiseStd).toBe(s.smallestFailing);
       expect(s.failingRow?.holds).toBe(false);
+      expect(s.summary).toBe(`holds up to s = ${s.largestHolding!.toPrecision(4)}, stops at s = ${s.smallestFailing!.toPrecision(4)} (M = ${s.rows[0].inputs.M}, ε = ${(s.rows[0].inputs.epsilon as number).toPrecision(3)})`);
     }
+    expect(r.findings[0]).toBe(`smallest failing case: identity, d = 1, N = 10, s = ${s0.smallestFailing}: ${s0.failingRow!.outcome}`);
+    expect(s0.failingRow!.outcome).toBe(`error ${(s0.failingRow!.measured.error as number).toPrecision(4)} > η + ε = 0.1400`);
+    expect(s0.rows[0].outcome).toBe(`error ${e0.toPrecision(4)} ≤ η + ε = 0.1400`);
     expect(r.smallestFailingCase?.series).toBe('identity, d = 1, N = 10');
     expect(r.smallestFailingCase?.inputs.noiseStd).toBe(s0.smallestFailing);
     expect(explore({ claim: 'C10', vary: 'noise', seed: 3 })).toEqual(r);

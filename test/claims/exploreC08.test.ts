@@ -43,6 +43,10 @@ beforeEach(() => {
   H.base = new Map();
 });
 
+/** 4 significant digits, exponent form outside [1e-3, 1e5) (with 3 decimals), non-finite as is. */
+const fmt = (x: number): string => (!Number.isFinite(x) ? String(x) : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5 ? x.toPrecision(4) : x.toExponential(3));
+expect(fmt(1e5)).toBe('1.000e+5');
+
 const LABELS = ['identity, d = 1, N = 5', 'identity, d = 2, N = 10', 'diagonal κ = 10, d = 3, N = 10', 'rotated κ = 100, d = 5, N = 20', 'wishart, d = 8, N = 20'];
 
 describe('explore C08 --vary sigma (toy flow)', () => {
@@ -57,8 +61,8 @@ describe('explore C08 --vary sigma (toy flow)', () => {
           return { status: 'converged', u: 2, U: c.U0 };
         case 3: // from 3 σ_max on it reaches the mirror minimum u < 0
           return { status: 'converged', u: f < 3 ? 2 : -2, U: c.U0 };
-        case 5: // undecided from 2 σ_max on: u tiny but ⟨Λ², U⟩ ≠ 0, so not the stationary set
-          return f < 2 ? { status: 'converged', u: 2, U: c.U0 } : { status: 'max-steps', u: 1e-300, U: c.U0 };
+        case 5: // undecided from the first σ on: u tiny but ⟨Λ², U⟩ ≠ 0, so not the stationary set
+          return { status: 'max-steps', u: 1e-300, U: c.U0 };
         default: // d = 8: fails at ≥ 3 (stationary set), undecided in between (u ≠ 0, U = 0)
           return f < 2.5 ? { status: 'converged', u: 2, U: c.U0 } : f >= 3 ? { status: 'max-steps', u: 0, U: zero(8) } : { status: 'max-steps', u: 1, U: zero(8) };
       }
@@ -121,14 +125,14 @@ describe('explore C08 --vary sigma (toy flow)', () => {
     expect(s3.largestHolding! / s3.assumptionBound!).toBeLessThan(3);
     expect(s3.smallestFailing! / s3.assumptionBound!).toBeGreaterThanOrEqual(3);
 
-    // d = 5: undecided at 2: the search stops there, nothing failing, no bisection
+    // d = 5: undecided at the first σ: the search stops there, nothing holding, nothing failing
     const s5 = r.series[3];
-    expect(factors(3)).toEqual([0.5, 0.99, 1, 2]);
-    expect(s5.rows[3].holds).toBeNull();
-    expect(s5.rows[3].outcome).toBe('undecided: toy max-steps');
-    expect(s5.largestHolding! / s5.assumptionBound!).toBeCloseTo(1, 12);
+    expect(factors(3)).toEqual([0.5]);
+    expect(s5.rows[0].holds).toBeNull();
+    expect(s5.rows[0].outcome).toBe('undecided: toy max-steps');
+    expect(s5.largestHolding).toBeNull();
     expect(s5.smallestFailing).toBeNull();
-    expect(s5.summary).toMatch(/beyond, undecided: toy max-steps$/);
+    expect(s5.summary).toBe(`holds up to 0.000e+0 (0.000e+0× the bound ${fmt(s5.assumptionBound!)}); beyond, undecided: toy max-steps`);
 
     // d = 8: holds to 2, fails at 4; the first midpoint √8 ≈ 2.83 is undecided, which ends the bisection
     const s8 = r.series[4];
@@ -141,6 +145,15 @@ describe('explore C08 --vary sigma (toy flow)', () => {
     expect(r.smallestFailingCase?.series).toBe(LABELS[0]);
     expect(r.smallestFailingCase?.inputs.sigmaOverBound).toBeCloseTo(hi, 12);
     expect(r.findings[1]).toBe(`largest ratio to the bound: 8192× (${LABELS[1]})`);
+    // numbers as users read them: 4 significant digits, exponent form outside [10⁻³, 10⁵), NaN for none
+    expect(r.findings[0]).toBe(
+      `largest σ found where gradient flow still reaches the global minimum: ${r.series
+        .map((x) => `${x.label}: σ = ${fmt(x.largestHolding ?? NaN)} vs the bound ${fmt(x.assumptionBound!)} (${fmt((x.largestHolding ?? 0) / x.assumptionBound!)}×)`)
+        .join('; ')}`,
+    );
+    expect(r.findings[0]).toContain('σ = NaN vs the bound');
+    expect(s1.summary).toBe(`holds up to σ = ${fmt(s1.largestHolding!)} (${fmt(lo)}× the bound ${fmt(smax)}); stops at ${fmt(s1.smallestFailing!)} (${fmt(hi)}×): ${s1.failingRow!.outcome}`);
+    expect(s2.summary).toBe(`holds at every σ tried, up to ${fmt(s2.largestHolding!)} = 8192× the bound ${fmt(s2.assumptionBound!)}: no failure found`);
     expect(r.findings.slice(2, 7)).toEqual(r.series.map((s) => `${s.label}: ${s.summary}`));
   });
 });
