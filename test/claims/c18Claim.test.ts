@@ -28,6 +28,8 @@ describe('C18 claim', () => {
     const c = c18Robustness();
     expect(c.id).toBe('C18');
     expect(c.partIds).toEqual(['learned', 'growth-c4', 'growth-c9', 'spike']);
+    expect(c.routes.length).toBe(3);
+    expect(Object.keys(c.tolerance).sort()).toEqual(['bound', 'justification', 'measure']);
     expect(C18_CHECKPOINT).toMatch(/src\/claims\/data\/c18\/model\.safetensors$/);
     const r = await c.check({ seed: 21, rootSeed: 3, runs: 1 });
     expect(r.verdict).toBe('verified');

@@ -51,7 +51,8 @@ function synth(scales: number[], p: { growth: number; base: number; spike: numbe
       const row = new Float64Array(MAX_M);
       for (let m = 0; m < MAX_M; m++) {
         let v: number;
-        if (name === 'zero') v = 1;
+        if (name === 'zero') v = 2;
+        else if (m < N) v = 1.5 + 0.1 * (N - m); // short prompts: larger errors (above the spike), for every model
         else if (name === 'least-squares') v = 0.05 + 0.01 * k;
         else if (name === 'lsa-limit') v = 0.3 + (c - 1) * (1 + 0.2 * U[k]);
         else v = p.base * (1 + 0.1 * W[k]) + p.growth * (c - 1) * (1 + 0.2 * W[k]) + (m > N && ci === 0 ? p.spike * (1 + 0.5 * U[k]) * (m - N) : 0);
@@ -110,7 +111,7 @@ beforeEach(() => {
 
 describe('C18 verdict logic (synthetic errors)', () => {
   it('GPT-2 grows a tenth as fast as the LSA, learned, spikes past N: verified, intervals as recomputed here', async () => {
-    H.data = synth(SCALES, { growth: 0.1, base: 0.2, spike: 0.1 });
+    H.data = synth(SCALES, { growth: 0.1, base: 0.3, spike: 0.1 });
     const r = await runC18(opts({ record: { config: { steps: 3000, batch: 64, lr: 1e-4, seed: 5 }, cpuSeconds: 123.4, cpuSecondsNote: 'x' } }));
     const e = expected(SCALES, H.data, 13, 50, 0.99);
     expect(r.verdict).toBe('verified');
@@ -142,9 +143,11 @@ describe('C18 verdict logic (synthetic errors)', () => {
     const notes = r.notes!;
     expect(notes.length).toBe(4);
     expect(notes[0]).toContain(`growth ratio ${e.growth[0].r.toPrecision(3)} [${e.growth[0].lo.toPrecision(3)}, ${e.growth[0].hi.toPrecision(3)}] (99.0 %)`);
-    expect(notes[0]).toMatch(/^c = 4: error\/d at M = N = 4: GPT-2 /);
+    const at = (ci: number, name: string) => (H.data!(ci, name).reduce((t, row) => t + row[N], 0) / K).toPrecision(3);
+    expect(notes[0]).toMatch(new RegExp(`^c = 4: error/d at M = N = 4: GPT-2 ${at(0, 'gpt2')} → ${at(1, 'gpt2')}, LSA limit ${at(0, 'lsa-limit')} → ${at(1, 'lsa-limit')}, least squares ${at(1, 'least-squares')}, zero ${at(1, 'zero')};`));
     // the peak of the mean GPT-2 error over M = 5…7 is at M = 7 (the spike grows with M − N)
     expect(notes[2]).toMatch(/peak [0-9.]+ at M = 7; least squares 0.0750$/);
+    expect(notes[2]).toMatch(/^M > N at c = 1: GPT-2 error\/d [0-9.]+ at M = N, peak/);
     expect(notes[3]).toContain('3000 Adam steps, batch 64, lr 0.0001, seed 5, 123 s CPU for steps 801–3000');
     // the stubs saw the documented evaluation: the wasm backend, one panel per scale on the same seed
     expect(H.backend).toEqual(['wasm']);
@@ -155,7 +158,7 @@ describe('C18 verdict logic (synthetic errors)', () => {
   });
 
   it('a record without CPU time: no CPU clause; without its note: no steps clause; without a record: no checkpoint note', async () => {
-    H.data = synth(SCALES, { growth: 0.1, base: 0.2, spike: 0.1 });
+    H.data = synth(SCALES, { growth: 0.1, base: 0.3, spike: 0.1 });
     const a = await runC18(opts({ record: { config: { steps: 10 } } }));
     expect(a.notes![3]).toMatch(/10 Adam steps, .*seed undefined; paper scale/);
     const b = await runC18(opts({ record: { config: { steps: 10 }, cpuSeconds: 50 } }));
@@ -165,7 +168,7 @@ describe('C18 verdict logic (synthetic errors)', () => {
   });
 
   it('GPT-2 grows three times as fast: falsified at c = 4, the counterexample names that part and replays from the root seed', async () => {
-    H.data = synth(SCALES, { growth: 3, base: 0.2, spike: 0.1 });
+    H.data = synth(SCALES, { growth: 3, base: 0.3, spike: 0.1 });
     const r = await runC18(opts());
     expect(r.verdict).toBe('falsified');
     if (r.verdict !== 'falsified') return;
@@ -192,7 +195,7 @@ describe('C18 verdict logic (synthetic errors)', () => {
   });
 
   it('equal growth (ratio ≈ 1, interval across 1): inconclusive, the interval named as the reason', async () => {
-    H.data = synth(SCALES, { growth: 1, base: 0.2, spike: 0.1 });
+    H.data = synth(SCALES, { growth: 1, base: 0.3, spike: 0.1 });
     const e = expected(SCALES, H.data, 13, 50, 0.99);
     expect(e.growth.some((g) => g.lo <= 1 && g.hi >= 1)).toBe(true);
     const r = await runC18(opts());
@@ -202,7 +205,7 @@ describe('C18 verdict logic (synthetic errors)', () => {
   });
 
   it('GPT-2 no better than half the zero predictor: the precondition fails, inconclusive with that reason, even though it "grows less"', async () => {
-    H.data = synth(SCALES, { growth: 0.1, base: 0.6, spike: 0.1 });
+    H.data = synth(SCALES, { growth: 0.1, base: 1.2, spike: 0.1 });
     const e = expected(SCALES, H.data, 13, 50, 0.99);
     expect(e.lHi).toBeGreaterThanOrEqual(0.5);
     const r = await runC18(opts());
@@ -212,20 +215,20 @@ describe('C18 verdict logic (synthetic errors)', () => {
   });
 
   it('the error falls past N: the spike part is falsified; a flat one is inconclusive', async () => {
-    H.data = synth(SCALES, { growth: 0.1, base: 0.2, spike: -0.02 });
+    H.data = synth(SCALES, { growth: 0.1, base: 0.3, spike: -0.02 });
     const r = await runC18(opts());
     expect(r.parts!.at(-1)!.verdict).toBe('falsified');
     expect(r.verdict).toBe('falsified');
     expect(r.counterexample?.part).toBe('spike');
     expect(r.counterexample?.error).toBeLessThan(0);
-    H.data = synth(SCALES, { growth: 0.1, base: 0.2, spike: 0 });
+    H.data = synth(SCALES, { growth: 0.1, base: 0.3, spike: 0 });
     const flat = await runC18(opts());
     expect(flat.parts!.at(-1)!.verdict).toBe('inconclusive');
     expect(flat.verdict).toBe('inconclusive');
   });
 
   it('at level 1 the interval is the whole bootstrap range (percentiles 0 and 1 are its extremes)', async () => {
-    H.data = synth(SCALES, { growth: 0.1, base: 0.2, spike: 0.1 });
+    H.data = synth(SCALES, { growth: 0.1, base: 0.3, spike: 0.1 });
     const r = await runC18(opts({ level: 1 }));
     const e = expected(SCALES, H.data, 13, 50, 1);
     for (const [j, g] of e.growth.entries()) expect(r.parts![j + 1].worstError).toBeCloseTo(g.hi, 12);
@@ -237,7 +240,7 @@ describe('C18 verdict logic (synthetic errors)', () => {
     await expect(runC18(opts())).rejects.toThrow('C18 checkpoint must be a GPT-2 model');
     H.kind = 'gpt2';
     H.throwAt = 1;
-    H.data = synth(SCALES, { growth: 0.1, base: 0.2, spike: 0.1 });
+    H.data = synth(SCALES, { growth: 0.1, base: 0.3, spike: 0.1 });
     await expect(runC18(opts())).rejects.toThrow('evaluation failed');
     expect(H.disposed).toBe(1);
   });

@@ -7,6 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { explore, firstFailure, isSupportedExploration, supportedExplorations, type ExploreSeries } from '../../src/claims/explore';
 import { countNegative } from '../../src/claims/exploreC03';
+import { drawCovariance } from '../../src/random/covariance';
+import { Stream } from '../../src/random/stream';
+import { paperFormulas } from '../../src/theory/formulas';
+import { trace } from '../../src/linalg/matrix';
 
 describe('explore: dispatch and the first failure', () => {
   it('lists the supported pairs and refuses others', () => {
@@ -52,6 +56,7 @@ describe('explore C03 --vary N', () => {
       expect(s.rows.map((x) => x.measured.negative)).toEqual(Array.from({ length: d + 2 }, (_, i) => Math.min(i + 1, d) + 1));
       expect(s.rows.map((x) => x.holds)).toEqual(Array.from({ length: d + 2 }, (_, i) => i + 1 >= d));
       expect(s.rows.every((x) => x.measured.claimedAtLeast === d + 1)).toBe(true);
+      expect(s.rows.map((x) => x.measured.minNdPlus1)).toEqual(Array.from({ length: d + 2 }, (_, i) => Math.min(i + 1, d) + 1));
       expect(s.largestHolding).toBe(d + 2);
       expect(s.smallestFailing).toBe(d === 1 ? null : 1);
       expect(s.assumptionBound).toBeNull();
@@ -100,6 +105,8 @@ describe('explore C10 --vary noise', () => {
       expect(s.largestHolding!).toBeLessThanOrEqual(root * (1 + 1e-9));
       expect(s.smallestFailing!).toBeGreaterThanOrEqual(root * (1 - 1e-9));
       expect(s.smallestFailing! / s.largestHolding! - 1).toBeLessThanOrEqual(1.01e-6);
+      // bisection stops as soon as the bracket is within 1e-6 relative: one halving before, it was not
+      expect(s.smallestFailing! - s.largestHolding!).toBeGreaterThan(0.5e-6 * s.smallestFailing! * (1 - 1e-9));
       expect(s.failingRow?.inputs.noiseStd).toBe(s.smallestFailing);
       expect(s.failingRow?.holds).toBe(false);
       expect(s.summary).toBe(`holds up to s = ${s.largestHolding!.toPrecision(4)}, stops at s = ${s.smallestFailing!.toPrecision(4)} (M = ${s.rows[0].inputs.M}, ε = ${(s.rows[0].inputs.epsilon as number).toPrecision(3)})`);
@@ -110,5 +117,11 @@ describe('explore C10 --vary noise', () => {
     expect(r.smallestFailingCase?.series).toBe('identity, d = 1, N = 10');
     expect(r.smallestFailingCase?.inputs.noiseStd).toBe(s0.smallestFailing);
     expect(explore({ claim: 'C10', vary: 'noise', seed: 3 })).toEqual(r);
+    // ε = tr Λ/10: Λ = I₃ gives 0.3, M = ⌈4·3/0.3⌉ = 40
+    expect(r.series[1].rows[0].inputs).toEqual({ d: 3, N: 20, M: 40, epsilon: 0.30000000000000004, noiseStd: 0 });
+    expect(r.findings.slice(1)).toEqual(r.series.map((s) => `${s.label}: ${s.summary}`));
+    // the replay contract: problem k draws Λ from Stream(seed, ['explore', 'C10', k]) (rotated, κ = 10 here)
+    const lam = drawCovariance('rotated', 5, new Stream(3, ['explore', 'C10', '2']), { kappa: 10 });
+    expect(r.series[2].rows[0].measured.bound as number).toBeCloseTo(paperFormulas().corollary43Eta(lam, 20) + 0.1 * trace(lam), 12);
   });
 });

@@ -37,6 +37,8 @@ import { explore } from '../../src/claims/explore';
 import { REACH_TOL } from '../../src/claims/exploreC08';
 import { frobenius, frobeniusDot, identity, matmul, transpose, zeros } from '../../src/linalg/matrix';
 import { paperFormulas } from '../../src/theory/formulas';
+import { drawCovariance } from '../../src/random/covariance';
+import { Stream } from '../../src/random/stream';
 
 beforeEach(() => {
   H.calls = [];
@@ -142,6 +144,9 @@ describe('explore C08 --vary sigma (toy flow)', () => {
     expect(s8.smallestFailing! / s8.assumptionBound!).toBeCloseTo(4, 12);
     expect(s8.failingRow).toBe(s8.rows[4]);
 
+    // the replay contract: problem k draws Λ from Stream(seed, ['explore', 'C08', k]).child('lambda') (rotated, κ = 100 here)
+    const lam3 = drawCovariance('rotated', 5, new Stream(2, ['explore', 'C08', '3']).child('lambda'), { kappa: 100 });
+    expect(r.series[3].assumptionBound!).toBeCloseTo(paperFormulas().theorem41SigmaBound(lam3, 20), 12);
     expect(r.smallestFailingCase?.series).toBe(LABELS[0]);
     expect(r.smallestFailingCase?.inputs.sigmaOverBound).toBeCloseTo(hi, 12);
     expect(r.findings[1]).toBe(`largest ratio to the bound: 8192× (${LABELS[1]})`);

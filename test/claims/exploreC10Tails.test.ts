@@ -21,6 +21,10 @@ vi.mock('../../src/montecarlo/gamma', () => ({
 import { exploreC10Tails } from '../../src/claims/exploreC10Tails';
 import { isSupportedExploration } from '../../src/claims/explore';
 import { criticalValue } from '../../src/montecarlo/normal';
+import { drawCovariance } from '../../src/random/covariance';
+import { Stream } from '../../src/random/stream';
+import { paperFormulas } from '../../src/theory/formulas';
+import { trace } from '../../src/linalg/matrix';
 
 const g = 1 / 1.15;
 const exact = (a2: number) => a2 ** 3 * 2 * g * g * (1 + 3 / 30) - 4 * g * a2 * a2 + 2 * a2;
@@ -56,6 +60,7 @@ describe('explore C10 --vary tails (constant χ²)', () => {
     expect(exact(1)).toBeLessThan(0.245);
     expect(exact(1.9375)).toBeGreaterThan(1);
     expect(s0.rows.map((x) => x.holds)).toEqual([true, false]);
+    expect(s0.rows[0].outcome).toMatch(/^error [0-9.]+ ± [0-9.]+ < η \+ ε = 0\.2450$/);
     expect(s0.failingRow).toBe(s0.rows[1]);
     expect(s0.smallestFailing).toBe(64);
     expect(s0.largestHolding).toBeNull();
@@ -71,6 +76,9 @@ describe('explore C10 --vary tails (constant χ²)', () => {
       expect(s.rows.length).toBe(stop < 0 ? 7 : stop + 1);
       expect(s.failingRow).toBe(stop < 0 ? undefined : s.rows[stop]);
     }
+    // the replay contract: Λ of problem k from Stream(seed, ['explore', 'C10-tails', k]).child('lambda') (rotated, κ = 10)
+    const lam = drawCovariance('rotated', 3, new Stream(1, ['explore', 'C10-tails', '1']).child('lambda'), { kappa: 10 });
+    expect(r.series[1].rows[0].measured.bound as number).toBeCloseTo(paperFormulas().corollary43Eta(lam, 20) + 0.1 * trace(lam), 12);
     expect(r.smallestFailingCase).toEqual({ series: 'identity, d = 2, N = 20', inputs: s0.rows[1].inputs, outcome: s0.rows[1].outcome });
     expect(r.findings[0]).toBe(`first failure found: identity, d = 2, N = 20, ν = 64: ${s0.rows[1].outcome}`);
     expect(r.findings.slice(1)).toEqual(r.series.map((s) => `${s.label}: ${s.summary}`));

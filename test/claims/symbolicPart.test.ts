@@ -131,9 +131,13 @@ describe('withSymbolicPart', () => {
   });
 
   it('a claim with parts: its counterexample keeps its own part', async () => {
-    numeric = falsified(ce('T2', 'y'));
+    numeric = { ...falsified(ce('T2', 'y')), notes: undefined } as CheckResult;
+    H.sym = { ...verified(0), notes: undefined } as CheckResult;
     const r = await withSymbolicPart(toy('T2', ['x', 'y'])).check({ seed: 8, runs: 2 });
     expect(r.counterexample).toBe(numeric.counterexample);
+    // a numeric result without parts or notes: only the symbolic part, no notes
+    expect(r.parts?.map((p) => p.id)).toEqual(['symbolic']);
+    expect(r.notes).toEqual([]);
   });
 
   it('only the symbolic falsified: falsified, the counterexample in part symbolic', async () => {

@@ -244,6 +244,12 @@ describe('each claim runs the properties the spec assigns to its parts', () => {
       expect(all.verdict).toBe('verified');
       expect(all.parts?.map((p) => p.id)).toEqual(Object.keys(w.parts));
       expect(all.cases).toBe(Object.keys(w.parts).length);
+      // an unknown part: inconclusive, no part ran; the claim's own notes only
+      S.log = [];
+      const none = await c.check({ seed: 3, runs: 1, part: 'nope' });
+      expect(none.verdict).toBe('inconclusive');
+      expect(S.log).toEqual([]);
+      expect((none.notes ?? []).some((n) => /Stryker|random cases/.test(n))).toBe(false);
       // each part alone
       for (const [id, sig] of Object.entries(w.parts)) {
         S.log = [];
