@@ -13,7 +13,9 @@ export const FOLDERS: Record<string, string[]> = {
   theory: ['test/theory/**/*.test.ts'],
   moments: ['test/moments/**/*.test.ts', 'test/theory/**/*.test.ts'],
   lsa: ['test/lsa/**/*.test.ts'],
-  dynamics: ['test/dynamics/**/*.test.ts'],
+  // the fast mutation set (small d, short horizons, closed forms) plus the order tests; flow.test.ts's long
+  // stiff runs would cost seconds per mutant
+  dynamics: ['test/dynamics/mutation/**/*.test.ts', 'test/dynamics/dopri5.test.ts', 'test/dynamics/rosenbrock.test.ts'],
   symbolic: ['test/symbolic/**/*.test.ts'],
   montecarlo: ['test/montecarlo/**/*.test.ts'],
   // the fast claim tests only (stubbed properties, toy claims, small explorations; each mutant re-runs those
