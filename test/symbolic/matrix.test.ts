@@ -94,6 +94,7 @@ describe('arithmetic', () => {
   });
   it('sEquals: different shapes or entries are unequal', () => {
     expect(sEquals(a, b)).toBe(false);
+    expect(sEquals(a, ints([[1, 2], [3, 5]]))).toBe(false); // one entry differs, the others agree
     expect(sEquals(a, ints([[1, 2]]))).toBe(false);
     expect(sEquals(ints([[1, 2], [3, 4]]), ints([[1, 2], [3]]))).toBe(false);
     expect(sEquals(ints([[1], [3]]), ints([[1, 2], [3, 4]]))).toBe(false);
