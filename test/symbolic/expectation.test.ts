@@ -189,6 +189,11 @@ describe('sums over examples', () => {
     const q = SumPoly.over('a', xa).mul(SumPoly.over('b', xb));
     expect(q.terms[0].slots).toEqual(['a', 'b']);
     expect(q.terms[0].body.equals(xa.mul(xb))).toBe(true);
+    // a slot the ring has no coordinates of: the bodies are kept as they are
+    const z = SumPoly.over('zz', R.sym('c')).mul(SumPoly.over('zz', R.sym('e')));
+    expect(z.terms[0].body.equals(R.sym('c').mul(R.sym('e')))).toBe(true);
+    expect(z.terms[0].slots[0]).toBe('zz');
+    expect(z.terms[0].slots[1]).not.toBe('zz');
     // a body without coordinates of the clashing slot is kept as it is
     const r = SumPoly.over('a', xa).mul(SumPoly.over('a', R.sym('c')));
     expect(r.terms[0].body.equals(xa.mul(R.sym('c')))).toBe(true);

@@ -141,8 +141,9 @@ describe('GenericPointDraw and assertGenericPoint', () => {
     // [1, 2) with denominator 1 holds the single value 1
     expect(nd(g.rational(1, 2, 1))).toBe('1/1');
     expect(() => g.rational(1, 2, 1)).toThrow(new RangeError('GenericPointDraw: no rational in [1, 2) with denominator 1 distinct from the 1 entries drawn (range too small)'));
-    // a 1×1 SPD matrix whose entry repeats: [[1/2]] needs B = 0, then every later draw must differ
-    const h = new GenericPointDraw(scripted(new Array<number>(20_000).fill(0.5)));
+    // a 1×1 SPD matrix whose entry repeats: u = 0.5 gives B = 0 and [[1/2]] every time; the first draw
+    // takes one value, the second gives up after exactly 10 000 attempts (the script holds 1 + 10 000 values)
+    const h = new GenericPointDraw(scripted(new Array<number>(10_001).fill(0.5)));
     expect(nd(h.spd(1)[0][0])).toBe('1/2');
     expect(() => h.spd(1)).toThrow(new RangeError('GenericPointDraw: no 1×1 SPD matrix distinct from the 1 entries drawn (range too small)'));
   });

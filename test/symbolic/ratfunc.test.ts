@@ -156,6 +156,11 @@ describe('calculus, substitution and evaluation', () => {
     const r = new RatFunc(N.pow(2).add(x), N.add(y)).diff('N');
     expect(nd(r.evaluate({ N: q(1), x: q(2), y: q(3) }))).toBe('5/16');
   });
+  it('∂/∂x of 1/(N(N + x)), one factor free of x and one not: −1/(N(N + x)²); at N = 2, x = 1: −1/18', () => {
+    const r = rf(1).div(rf(N)).div(rf(N.add(x))).diff('x');
+    expect(nd(r.evaluate({ N: q(2), x: q(1) }))).toBe('-1/18');
+    expect(r.equals(rf(-1).div(rf(N)).div(rf(N.add(x)).mul(rf(N.add(x)))))).toBe(true);
+  });
   it('∂/∂x of x²/(N + 1) touches only the numerator: 2x/(N + 1); at x = 3, N = 2: 2', () => {
     const r = new RatFunc(x.pow(2), N.add(constant(1))).diff('x');
     expect(r.den.equals(N.add(constant(1)))).toBe(true);
