@@ -68,3 +68,10 @@ describe('inertia with zero coefficients and zero eigenvalues', () => {
     expect(inertia(R(m))).toEqual({ positive: 2, negative: 1, zero: 2 });
   });
 });
+
+describe('the empty matrix', () => {
+  it('det(λI₀) = 1: the characteristic polynomial is [1]; no eigenvalues', () => {
+    expect(characteristicPolynomial([]).map(rtoString)).toEqual(['1']);
+    expect(inertia([])).toEqual({ positive: 0, negative: 0, zero: 0 });
+  });
+});
