@@ -70,6 +70,7 @@ describe('arithmetic, integer fast path and general path', () => {
     expect(nd(rsub(rat(1, 2), rat(1, 3)))).toEqual([1n, 6n]);
     expect(nd(rsub(rat(1, 3), rat(1, 2)))).toEqual([-1n, 6n]);
     expect(nd(rsub(rat(3), rat(1, 2)))).toEqual([5n, 2n]);
+    expect(nd(rsub(rat(7, 2), rat(2)))).toEqual([3n, 2n]); // a fraction minus an integer
     expect(nd(rsub(rat(3, 4), rat(1, 4)))).toEqual([1n, 2n]);
   });
   it('rmul', () => {
