@@ -136,6 +136,23 @@ describe('GenericPointDraw and assertGenericPoint', () => {
     const g = new GenericPointDraw(scripted([0.75, 0.25, 0.25, 0.75, 0.75, 0.25, 0, 0.5]));
     expect(g.spd(2).map((r) => r.map(nd))).toEqual([['1/1', '-1/2'], ['-1/2', '3/2']]);
   });
+  it('spd redraws when one upper entry (not all) was drawn before, or one (not all) is 0', () => {
+    // B = [[7/8, 0], [1/2, 1/2]] (u = 15/16, 1/2, 3/4, 3/4): BBᵀ + I/2 = [[81/64, 7/16], [7/16, 1]]
+    const second = [0.9375, 0.5, 0.75, 0.75];
+    const want = [['81/64', '7/16'], ['7/16', '1/1']];
+    // −1/2 drawn first (den 4: u = 1/4 → −2/4); then [[1, −1/2], [−1/2, 3/2]] repeats it in one entry only
+    const g = new GenericPointDraw(scripted([0.25, 0.75, 0.25, 0, 0.5, ...second]));
+    expect(nd(g.rational(-1, 1, 4))).toBe('-1/2');
+    expect(g.spd(2).map((r) => r.map(nd))).toEqual(want);
+    // B = [[1/2, 0], [0, 1/4]] (u = 3/4, 1/2, 1/2, 5/8): BBᵀ + I/2 = diag(3/4, 9/16), a zero off the diagonal
+    const h = new GenericPointDraw(scripted([0.75, 0.5, 0.5, 0.625, ...second]));
+    expect(h.spd(2).map((r) => r.map(nd))).toEqual(want);
+  });
+  it('rational() defaults to [−1, 1) with denominator 32', () => {
+    const g = new GenericPointDraw(scripted([0, 0.99]));
+    expect(nd(g.rational())).toBe('-1/1');
+    expect(nd(g.rational())).toBe('31/32'); // −32 + ⌊63.36⌋
+  });
   it('gives up with its message when the range cannot hold another distinct value', () => {
     const g = new GenericPointDraw(stream(4).child('tiny'));
     // [1, 2) with denominator 1 holds the single value 1
