@@ -61,6 +61,16 @@ describe('construction and normalization', () => {
     expect(r.den.equals(N)).toBe(true);
     expect(r.factors[0].exp).toBe(1);
   });
+  it('cancels a variable that is not the ring’s first one: x²N/x³ = N/x', () => {
+    const r = new RatFunc(x.pow(2).mul(N), x.pow(3));
+    expect(r.num.equals(N)).toBe(true);
+    expect(r.den.equals(x)).toBe(true);
+  });
+  it('RatFunc.of a polynomial is that polynomial over 1', () => {
+    const r = RatFunc.of(x.add(constant(2)));
+    expect(r.num.equals(x.add(constant(2)))).toBe(true);
+    expect(r.factors).toHaveLength(0);
+  });
   it('does not cancel when a term lacks the variable: (x + 1)/N stays', () => {
     const r = new RatFunc(x.add(constant(1)), N);
     expect(r.num.equals(x.add(constant(1)))).toBe(true);
@@ -97,6 +107,11 @@ describe('arithmetic', () => {
     const t = invN.add(rf(1).div(rf(N.pow(2))));
     expect(t.den.equals(N.pow(2))).toBe(true);
     expect(t.equals(s)).toBe(true);
+  });
+  it('a sum over the same polynomial factor keeps it once: 1/(N + 1) + x/(N + 1) = (1 + x)/(N + 1)', () => {
+    const s = invN1.add(rf(x).mul(invN1));
+    expect(s.den.equals(N.add(constant(1)))).toBe(true);
+    expect(s.num.equals(x.add(constant(1)))).toBe(true);
   });
   it('adding 0 returns the other operand', () => {
     expect(invN1.add(rf(0))).toBe(invN1);
