@@ -19,7 +19,7 @@ describe('coordinates', () => {
     expect(R.coordMeta.get(R.lookup('g.1')!)).toEqual({ vec: 'g', slot: null, k: 0 });
     expect(R.coordMeta.get(R.lookup('x.a.3')!)).toEqual({ vec: 'x', slot: 'a', k: 2 });
     expect(R.slotCoords.get('a')?.get('x.2')).toBe(R.lookup('x.a.3'));
-    expect(R.slotCoords.has('g')).toBe(false);
+    expect([...R.slotCoords.keys()]).toEqual(['a']); // a coordinate without a slot registers no slot
     coord(R, 'x', 2, 'a');
     expect(R.coordMeta.size).toBe(2);
     expect(coords(R, 'h', 3).map((p) => p.toString())).toEqual(['h.1', 'h.2', 'h.3']);
@@ -94,6 +94,16 @@ describe('moments of one vector (Wick)', () => {
     expect(stats.monomials).toBe(4); // g·h, g², and the monomial without a random coordinate
     expect(stats.classes).toBe(0);
   });
+  it('d = 12, diag(1, …, 12): E z₁₂² = 12 and then E z₂⁴ = 3·2² = 12 in the same ring (moments of index lists 11,11 and 1,1,1,1 kept apart)', () => {
+    const R5 = new PolyRing();
+    const cov = Array.from({ length: 12 }, (_, i) => Array.from({ length: 12 }, (_, j) => constant(i === j ? i + 1 : 0)));
+    const v = [{ name: 'z', cov }];
+    const z = coords(R5, 'z', 12);
+    expect(expectPoly(z[11].pow(2), v).equals(constant(12))).toBe(true);
+    expect(expectPoly(z[1].pow(4), v).equals(constant(12))).toBe(true);
+    expect(expectPoly(z[0].pow(2).mul(z[10].pow(2)), v).equals(constant(11))).toBe(true);
+    expect(expectPoly(z[0].pow(2).mul(z[1]).mul(z[1]), v).equals(constant(2))).toBe(true);
+  });
   it('refuses a coordinate of an undeclared vector, naming it', () => {
     const R4 = new PolyRing();
     expect(() => expectPoly(coord(R4, 'nope', 0), [{ name: 'g', cov: [[constant(1)]] }])).toThrow(
@@ -146,6 +156,13 @@ describe('sums over examples', () => {
     const mean = SumPoly.over('a', coord(R, 'x', 0, 'a').pow(2), rf(1).div(rf(R.sym('N'))));
     expect(expectation(mean, { vectors: vs }).equals(rf(lam))).toBe(true);
     expect(expectation(mean.scale(rf(3)), { vectors: vs }).equals(rf(lam.scale(3)))).toBe(true);
+  });
+  it('the count defaults to the ring’s N even when the first term is a constant: E[7 + Σ_a x_a²] = 7 + Nλ', () => {
+    const R = new PolyRing();
+    const lam = R.sym('lam');
+    const vs = [{ name: 'x', cov: [[lam]], perExample: true }];
+    const sp = SumPoly.plain(constant(7)).add(SumPoly.over('a', coord(R, 'x', 0, 'a').pow(2)));
+    expect(expectation(sp, { vectors: vs }).equals(rf(R.sym('N').mul(lam).add(constant(7))))).toBe(true);
   });
   it('constants only: the count defaults to 1 (no ring has a symbol N); Σ_a 5 over M examples is 5M', () => {
     const R = new PolyRing();
