@@ -43,6 +43,14 @@ export const EXCLUDED_MUTATORS: Record<string, string[]> = {
   claims: ['StringLiteral'],
 };
 
+/**
+ * Folders whose tests run without module isolation under Stryker (MUTATE_ISOLATE=0, see
+ * vitest.mutate.config.ts): their modules hold no mutable module-level state (src/symbolic: only frozen
+ * constants such as ZERO, ONE, PAPER_MODEL; every cache lives in a PolyRing the tests create), so a
+ * mutant cannot leave state behind for the next one.
+ */
+export const SHARED_MODULES = new Set(['symbolic']);
+
 interface Mutant {
   status: string;
   mutatorName: string;
@@ -108,7 +116,7 @@ for (const folder of asked.length ? asked : Object.keys(FOLDERS)) {
   );
   const args = ['stryker', 'run', config];
   process.stderr.write(`mutate: src/${folder} with ${FOLDERS[folder].join(', ')}\n`);
-  const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, MUTATE_TESTS: FOLDERS[folder].join(',') } });
+  const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, MUTATE_TESTS: FOLDERS[folder].join(','), ...(SHARED_MODULES.has(folder) ? { MUTATE_ISOLATE: '0' } : {}) } });
   if (r.status !== 0 || !existsSync(report)) {
     process.stderr.write(`mutate: Stryker failed on src/${folder} (exit ${r.status})\n`);
     process.exitCode = 1;
