@@ -19,6 +19,15 @@ export const FOLDERS: Record<string, string[]> = {
   claims: ['test/claims/falsification.test.ts', 'test/validate/library.test.ts'],
 };
 
+/**
+ * Stryker options per folder over stryker.config.json. src/montecarlo: a mutant that stops the helper threads'
+ * progress or loops a sampler forever would hold each run for the base 60 s; its tests take a few seconds,
+ * so 15 s over Stryker's 1.5 × their measured time still separates a hang from a slow but finishing run.
+ */
+export const FOLDER_OPTIONS: Record<string, Record<string, unknown>> = {
+  montecarlo: { timeoutMS: 15_000 },
+};
+
 interface Mutant {
   status: string;
   mutatorName: string;
@@ -69,6 +78,7 @@ for (const folder of asked.length ? asked : Object.keys(FOLDERS)) {
     JSON.stringify(
       {
         ...base,
+        ...FOLDER_OPTIONS[folder],
         $schema: undefined,
         mutate: [`src/${folder}/**/*.ts`, `!src/${folder}/index.ts`],
         incrementalFile: `mutation/${folder}.incremental.json`,
