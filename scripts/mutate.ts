@@ -22,7 +22,6 @@ export const FOLDERS: Record<string, string[]> = {
     'test/montecarlo/normal.test.ts',
     'test/montecarlo/normalTable.test.ts',
     'test/montecarlo/moments.test.ts',
-    'test/montecarlo/estimate.test.ts',
     'test/montecarlo/estimateExact.test.ts',
     'test/montecarlo/stoppingBoundary.test.ts',
     'test/montecarlo/gammaExact.test.ts',
