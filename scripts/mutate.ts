@@ -30,6 +30,7 @@ export const FOLDERS: Record<string, string[]> = {
     'test/montecarlo/helpers.test.ts',
     'test/montecarlo/shiftedError.test.ts',
     'test/montecarlo/lsaLiteral.test.ts',
+    'test/montecarlo/directDraws.test.ts',
     'test/montecarlo/lsaExact.test.ts',
     'test/montecarlo/lsaLaw.test.ts',
     'test/montecarlo/helperJob.test.ts',
