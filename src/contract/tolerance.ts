@@ -50,7 +50,7 @@ export function minimizerTolerance(d: number, kappaP: number, kappaQ: number, ka
 /**
  * The statistical budget (docs/statistics.md). One whole audit (`icl-audit verify`, every claim) may raise a
  * false alarm, a true claim reported falsified by chance, with probability at most AUDIT_FALSE_ALARM. The
- * audit makes at most SAMPLED_COMPARISONS_PER_AUDIT sampled comparisons (36 counted in docs/statistics.md;
+ * audit makes at most SAMPLED_COMPARISONS_PER_AUDIT sampled comparisons (39 counted in docs/statistics.md;
  * the rest is headroom for claims still to come), so by the union bound (Bonferroni) each comparison gets
  * COMPARISON_ALPHA. A comparison is one z-test, one interval, or one family of simultaneous intervals
  * (which splits its share again over its cases and entries).

@@ -33,7 +33,9 @@ export function posteriorEntryMean(law: EntryLaw, x: number): number {
   let den = 0;
   for (let k = 0; k <= n; k++) {
     const u = lo + k * h;
-    const l = Math.exp(u);
+    // exp(log b) can round past b (exp(log 100) = 100.00000000000004): clamp the nodes into [a, b] so that an
+    // end node of a bounded support keeps its density instead of falling outside (a lost end term, ~h error)
+    const l = Math.min(Math.max(Math.exp(u), a), b);
     const wk = k === 0 || k === n ? 1 : k % 2 === 1 ? 4 : 2;
     const f = (entryDensity(law, l) ?? 0) * normalDensity(x, l) * l; // dλ = λ du
     num += wk * l * f;

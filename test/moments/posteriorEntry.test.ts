@@ -57,6 +57,21 @@ describe('posteriorEntryMean', () => {
     }
   });
 
+  it('Exp with a large scale (s = 100, 1000): the quadrature reaches far enough into the tail', () => {
+    // the posterior mean √(s/2)|x| + s/2 is of order s, so the integration must run well past λ = s
+    for (const s of [100, 1000]) for (const x of [0.5, 3]) expect(posteriorEntryMean({ kind: 'exp', scale: s }, x) / expPosterior(x, s)).toBeCloseTo(1, 6);
+  });
+
+  it('uniform law at x = 0: the closed form (b^{3/2} − a^{3/2}) / (3(√b − √a)), to 1e-10', () => {
+    // E[λ | x = 0] = ∫ λ·λ^{-1/2} dλ / ∫ λ^{-1/2} dλ over [a, b]. Simpson in log λ with 8000 steps (h ≤ 1.2e-3
+    // here) errs by O(h⁴) ≈ 1e-12 relative; a trapezoid rule (O(h²), the integrand does not vanish at the
+    // ends) would err by 5e-9 ([0.5, 2]) and 2e-7 ([0.01, 100]) (computed with NumPy), so 1e-10 separates them.
+    for (const [a, b] of [[0.5, 2], [0.01, 100]] as const) {
+      const exact = (b ** 1.5 - a ** 1.5) / (3 * (Math.sqrt(b) - Math.sqrt(a)));
+      expect(Math.abs(posteriorEntryMean({ kind: 'uniform', low: a, high: b }, 0) / exact - 1)).toBeLessThan(1e-10);
+    }
+  });
+
   it('grows with |x| (a larger coordinate is evidence for a larger variance)', () => {
     const a = posteriorEntryMean({ kind: 'lognormal', mu: 0, sigma: 0.5 }, 0.5);
     const b = posteriorEntryMean({ kind: 'lognormal', mu: 0, sigma: 0.5 }, 2);
