@@ -24,6 +24,7 @@ export const FOLDERS: Record<string, string[]> = {
     'test/montecarlo/moments.test.ts',
     'test/montecarlo/estimateExact.test.ts',
     'test/montecarlo/stoppingBoundary.test.ts',
+    'test/montecarlo/edgeCases.test.ts',
     'test/montecarlo/gammaExact.test.ts',
     'test/montecarlo/wishart.test.ts',
     'test/montecarlo/fourthMomentExact.test.ts',
