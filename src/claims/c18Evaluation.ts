@@ -69,9 +69,10 @@ export async function runC18(o: C18Options): Promise<CheckResult> {
   const maxM = model.config.nPositions;
   let results: PanelResult[];
   try {
-    // The same stream for every scale: prompts at scale c are √c times the scale-1 prompts.
+    // The same stream for every scale: prompts at scale c are √c times the scale-1 prompts. Only the
+    // first scale is read past M = N (the spike); the others are evaluated up to M = N only.
     results = [];
-    for (const c of o.scales) {
+    for (const [ci, c] of o.scales.entries()) {
       const [r] = await evaluateCovariateShift({
         models: [{ name: 'gpt2', model }],
         d,
@@ -83,6 +84,7 @@ export async function runC18(o: C18Options): Promise<CheckResult> {
         maxM,
         seed: o.seed,
         resamples: 10,
+        positions: ci === 0 ? maxM : N + 1,
       });
       results.push(r);
     }
@@ -96,7 +98,7 @@ export async function runC18(o: C18Options): Promise<CheckResult> {
   const parts: NonNullable<CheckResult['parts']> = [];
   const at = (ci: number, name: string) => results[ci].clusters.get(name)!;
   let worst = -Infinity;
-  let verdicts: Verdict[] = [];
+  const verdicts: Verdict[] = [];
   const base = 0;
   for (let ci = 1; ci < o.scales.length; ci++) {
     const c = o.scales[ci];
@@ -144,7 +146,7 @@ export async function runC18(o: C18Options): Promise<CheckResult> {
   notes.push(`M > N at c = 1: GPT-2 error/d ${meanAt(g, null, N).toPrecision(3)} at M = N, peak ${peak.toPrecision(3)} at M = ${peakM}; least squares ${meanAt(at(base, 'least-squares'), null, N).toPrecision(3)}`);
   const rec = o.record;
   if (rec?.config) notes.push(`checkpoint: tiny GPT-2, d = ${d}, N = ${N}, ${rec.config.steps} Adam steps, batch ${rec.config.batch}, lr ${rec.config.lr}, seed ${rec.config.seed}${rec.cpuSeconds ? `, ${Math.round(rec.cpuSeconds)} s CPU${rec.cpuSecondsNote ? ' for steps 801–3000 (about 500 s in all)' : ''}` : ''}; paper scale (standard, d = 20, N ∈ {40, 70, 100}, 500k steps) not run: no GPU here`);
-  verdicts = verdicts.concat(spike === 'falsified' ? ['falsified'] : []);
+  verdicts.push(spike);
   const verdict: Verdict = verdicts.includes('falsified') ? 'falsified' : verdicts.every((v) => v === 'verified') ? 'verified' : 'inconclusive';
   const common = { worstError: worst, tolerance: 1, worstRatio: worst, cases: K * o.perCovariance * o.scales.length, notes, parts };
   if (verdict === 'verified') return { verdict, ...common };

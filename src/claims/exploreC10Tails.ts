@@ -25,7 +25,7 @@ const PROMPTS = 40_000;
 /** Family level of all intervals of one exploration (Bonferroni over its points). */
 const LEVEL = 1 - 1e-3;
 
-function estimate(lambda: Mat, v: Mat, m: number, nu: number, rng: Stream, points: number): { mean: number; half: number } {
+function estimate(lambda: Mat, v: Mat, m: number, nu: number, rng: Stream, points: number, prompts: number): { mean: number; half: number } {
   const d = lambda.length;
   const l = cholesky(lambda);
   const z = ziggurat(rng);
@@ -45,7 +45,7 @@ function estimate(lambda: Mat, v: Mat, m: number, nu: number, rng: Stream, point
   const s = new Float64Array(d);
   let sum = 0;
   let sum2 = 0;
-  for (let b = 0; b < PROMPTS; b++) {
+  for (let b = 0; b < prompts; b++) {
     for (let k = 0; k < d; k++) w[k] = z.next();
     s.fill(0);
     for (let i = 0; i < m; i++) {
@@ -65,13 +65,13 @@ function estimate(lambda: Mat, v: Mat, m: number, nu: number, rng: Stream, point
     sum += e;
     sum2 += e * e;
   }
-  const mean = sum / PROMPTS;
-  const sd = Math.sqrt(Math.max(0, sum2 / PROMPTS - mean * mean));
-  return { mean, half: (criticalValue(LEVEL, points) * sd) / Math.sqrt(PROMPTS) };
+  const mean = sum / prompts;
+  const sd = Math.sqrt(Math.max(0, sum2 / prompts - mean * mean));
+  return { mean, half: (criticalValue(LEVEL, points) * sd) / Math.sqrt(prompts) };
 }
 
-/** `explore --claim C10 --vary tails`. */
-export function exploreC10Tails(opts: ExploreOptions): ExploreResult {
+/** `explore --claim C10 --vary tails`, with `prompts` Monte Carlo prompts per point (fewer in tests). */
+export function exploreC10Tails(opts: ExploreOptions, prompts: number = PROMPTS): ExploreResult {
   const f = paperFormulas();
   const points = PROBLEMS.length * NUS.length;
   const series: ExploreSeries[] = PROBLEMS.map((p, k) => {
@@ -85,13 +85,13 @@ export function exploreC10Tails(opts: ExploreOptions): ExploreResult {
     const rows: ExploreRow[] = [];
     let failingRow: ExploreRow | undefined;
     for (const nu of NUS) {
-      const e = estimate(lambda, v, m, nu, rng.child(`nu-${nu}`), points);
+      const e = estimate(lambda, v, m, nu, rng.child(`nu-${nu}`), points, prompts);
       const holds = e.mean + e.half <= bound ? true : e.mean - e.half > bound ? false : null;
       const row: ExploreRow = {
         inputs: { d: p.d, N: p.n, M: m, epsilon: eps, nu: Number.isFinite(nu) ? nu : 'Gaussian' },
         holds,
         outcome: `error ${e.mean.toPrecision(4)} ± ${e.half.toPrecision(2)} ${holds === true ? '<' : holds === false ? '>' : 'vs'} η + ε = ${bound.toPrecision(4)}${holds === null ? ' (undecided at this level)' : ''}`,
-        measured: { estimate: e.mean, halfWidth: e.half, bound, prompts: PROMPTS },
+        measured: { estimate: e.mean, halfWidth: e.half, bound, prompts },
       };
       rows.push(row);
       if (holds === false) {
@@ -117,7 +117,7 @@ export function exploreC10Tails(opts: ExploreOptions): ExploreResult {
     vary: 'tails',
     seed: opts.seed,
     outside: "Corollary 4.3 assumes Gaussian covariates; here test covariates (prompt and query) are multivariate Student-t with ν degrees of freedom and covariance Λ (ν > 8, so the estimator has finite variance), M = ⌈(d+1) tr Λ/ε⌉, ε = tr Λ/10, the model trained on Gaussian prompts",
-    holdsMeans: `a Monte Carlo interval (${PROMPTS} prompts, family level ${LEVEL} over all points) for E(ŷ − ⟨w, x_q⟩)² lies below η + ε; "stops" when it lies above; undecided otherwise`,
+    holdsMeans: `a Monte Carlo interval (${prompts} prompts, family level ${LEVEL} over all points) for E(ŷ − ⟨w, x_q⟩)² lies below η + ε; "stops" when it lies above; undecided otherwise`,
     series,
     smallestFailingCase: sf,
     findings: [sf ? `first failure found: ${sf.series}, ν = ${String(sf.inputs.nu)}: ${sf.outcome}` : 'no failure shown', ...series.map((x) => `${x.label}: ${x.summary}`)],

@@ -8,6 +8,7 @@ import { EXIT } from './errors';
 import { outputArg, writeJsonFile } from './output';
 import { makeFolders } from '../validate';
 import { progress } from './progress';
+import { defaultWorkers, MAX_COMMAND_WORKERS } from '../api/pool';
 
 /** Options of `icl-audit prove`, as parsed. */
 export interface ProveCommandOptions {
@@ -18,6 +19,7 @@ export interface ProveCommandOptions {
   seed?: string;
   nerdamer?: boolean;
   quiet?: boolean;
+  workers?: string;
 }
 
 const MARK: Record<string, string> = { verified: '✓', falsified: '✗', inconclusive: '?' };
@@ -68,11 +70,13 @@ export function registerProve(program: Command, setCode: (code: number) => void)
     .option('--export <DIR>', 'write each derivation’s derived expressions, one JSON file per derivation')
     .option('--seed <S>', 'root seed of the random points and Monte Carlo draws (integer; default $ICL_AUDIT_SEED or 1)')
     .option('--no-nerdamer', 'skip the second engine (nerdamer)')
+    .option('--workers <n>', `worker threads to run the derivations on (integer 1..${MAX_COMMAND_WORKERS}; default: the available cores, at most 4, here ${defaultWorkers()}); the results are the same for any number`)
     .option('--quiet', 'print one line per derivation')
     .action(async (opts: ProveCommandOptions) => {
       const only = idListArg('--only', opts.only, ids);
       const d = opts.d === undefined ? undefined : intArg('--d', opts.d, 1, 3);
       const seed = seedArg(opts.seed);
+      const workers = opts.workers === undefined ? defaultWorkers() : intArg('--workers', opts.workers, 1, MAX_COMMAND_WORKERS);
       outputArg('--json', opts.json);
       outputArg('--export', opts.export, 'folder');
       const bar = progress('prove');
@@ -81,6 +85,7 @@ export function registerProve(program: Command, setCode: (code: number) => void)
         d,
         seed,
         nerdamer: opts.nerdamer !== false,
+        workers,
         onResult: (r, done, total) => {
           bar.done();
           process.stdout.write(renderResult(r, opts.quiet === true) + '\n');

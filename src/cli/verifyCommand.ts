@@ -8,6 +8,7 @@ import { EXIT, UsageError } from './errors';
 import { outputArg, writeJsonFile } from './output';
 import { assertValid, shardSchema } from '../validate';
 import { progress } from './progress';
+import { defaultWorkers, MAX_COMMAND_WORKERS } from '../api/pool';
 
 /** Options of `icl-audit verify`, as parsed. */
 export interface VerifyCommandOptions {
@@ -20,6 +21,7 @@ export interface VerifyCommandOptions {
   quiet?: boolean;
   strict?: boolean;
   shard?: string;
+  workers?: string;
 }
 
 /** Register `icl-audit verify`. */
@@ -34,12 +36,14 @@ export function registerVerify(program: Command, setCode: (code: number) => void
     .option('--replay <PATH>', 'replay one fast-check case (from a counterexample) of the single claim given by --claims')
     .option('--part <ID>', 'run only this part of the single claim given by --claims (a counterexample names its part)')
     .option('--shard <i/n>', 'run only shard i of n (every n-th claim) and write a partial report; join the parts with `icl-audit merge`')
+    .option('--workers <n>', `worker threads to check the claims on (integer 1..${MAX_COMMAND_WORKERS}; default: the available cores, at most 4, here ${defaultWorkers()}); the report is the same for any number`)
     .option('--quiet', 'print only the summary line')
     .option('--strict', 'exit 1 on any falsified claim, known findings included')
     .action(async (opts: VerifyCommandOptions) => {
       const ids = idListArg('--claims', opts.claims, claimIds());
       const seed = seedArg(opts.seed);
       const runs = intArg('--runs', opts.runs, 1, 100_000);
+      const workers = opts.workers === undefined ? defaultWorkers() : intArg('--workers', opts.workers, 1, MAX_COMMAND_WORKERS);
       if (opts.replay !== undefined) {
         if (!ids || ids.length !== 1) throw new UsageError('--replay needs exactly one claim id in --claims');
         if (!/^\d+(:\d+)*$/.test(opts.replay)) throw new UsageError(`--replay must be a fast-check path like 12:0:3, got '${opts.replay}'`);
@@ -56,6 +60,9 @@ export function registerVerify(program: Command, setCode: (code: number) => void
         if (opts.replay !== undefined && parts && opts.part === undefined) throw new UsageError(`--replay on ${ids[0]} needs --part (one of ${parts.join(', ')}): a path replays one part's property`);
       }
       const bar = progress('verify');
+      // Each claim's fraction done: with several workers, several claims progress at once.
+      const frac = new Map<string, number>();
+      const running = (): string => [...frac].filter(([, f]) => f < 1).map(([id]) => id).join(' ');
       const report = await verify({
         claims: ids,
         seed,
@@ -63,7 +70,15 @@ export function registerVerify(program: Command, setCode: (code: number) => void
         replay: opts.replay,
         part: opts.part,
         shard,
-        onProgress: (k, n, id, done, total) => bar.update(k + Math.min(1, done / Math.max(total, 1)), n, `${id} ${done}/${total}`),
+        workers,
+        onProgress: (_k, n, id, done, total) => {
+          // in one thread, a claim starting means the one before it is done
+          if (workers === 1 && !frac.has(id)) for (const k of frac.keys()) frac.set(k, 1);
+          frac.set(id, Math.min(1, done / Math.max(total, 1)));
+          let sum = 0;
+          for (const f of frac.values()) sum += f;
+          bar.update(sum, n, workers > 1 ? running() : `${id} ${done}/${total}`);
+        },
       });
       bar.done();
       if (opts.json) writeJsonFile(opts.json, report);

@@ -7,6 +7,7 @@ import type { QuadraticModel } from '../moments/quadratic';
 import { checkInitial, normOrOne, positive, progressTracker } from './common';
 import { eigenDistance, eigenLoss, eigenSystem, rotateIn, rotateOut, stateBalance } from './eigenSystem';
 import { integrateRosenbrock, RODAS5, type RosenbrockTableau } from './rosenbrock';
+import { integrateBdf } from './bdf';
 import { TrajectoryRecorder } from './trajectory';
 import type { FlowOptions, FlowResult, FlowStatus } from './types';
 
@@ -14,6 +15,8 @@ import type { FlowOptions, FlowResult, FlowStatus } from './types';
 export interface StiffFlowOptions extends FlowOptions {
   /** The Rosenbrock tableau (default Rodas5). */
   tableau?: RosenbrockTableau;
+  /** 'rosenbrock' (default, the tableau above) or 'bdf' (variable-order BDF as SciPy's solve_ivp, bdf.ts). */
+  integrator?: 'rosenbrock' | 'bdf';
 }
 
 /** Default relative tolerance of the stiff route. */
@@ -48,7 +51,9 @@ export function stiffGradientFlow(model: QuadraticModel, opts: StiffFlowOptions)
   rec.offer(0, eigenLoss(sys, y), eigenDistance(y, target) / targetNorm, b0);
   report(0, 0, measure, true);
   let accepted = 0;
-  const out = integrateRosenbrock(sys, tab, y, {
+  const bdf = opts.integrator === 'bdf';
+  const run = bdf ? integrateBdf : (p: typeof sys, yy: Float64Array, o: Parameters<typeof integrateBdf>[2]) => integrateRosenbrock(p, tab, yy, o);
+  const out = run(sys, y, {
     rtol,
     atol,
     tMax: opts.tMax ?? 1e12,
@@ -76,7 +81,9 @@ export function stiffGradientFlow(model: QuadraticModel, opts: StiffFlowOptions)
   const trajectory = rec.finish(out.t, loss, rel, bal);
   return {
     method: 'stiff',
-    scheme: `${tab.name} (Rosenbrock, order ${tab.order}(${tab.embeddedOrder}), eigenbasis of P and Q, arrow Jacobian)`,
+    scheme: bdf
+      ? 'BDF (variable order 1–5, NDF form as SciPy solve_ivp, eigenbasis of P and Q, arrow Jacobian)'
+      : `${tab.name} (Rosenbrock, order ${tab.order}(${tab.embeddedOrder}), eigenbasis of P and Q, arrow Jacobian)`,
     status,
     message: statusMessage(status, out.t, measure, tol, d),
     u,

@@ -1,7 +1,8 @@
 /**
  * Determinism and sharding, end to end through the CLI (in process): for every command that writes JSON,
  * the same seed gives byte-identical JSON once the keys that name times (`…Ms`, `ms`) are dropped; a
- * sharded `verify` joined by `merge` is byte-identical to the unsharded run in the same sense.
+ * sharded `verify` joined by `merge` is byte-identical to the unsharded run in the same sense, and so is a
+ * run on worker threads (`--workers 2`) to the run in one thread (`--workers 1`).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -51,6 +52,16 @@ describe('same seed, same JSON (times aside)', () => {
     expect(timeless(f('merged.json'))).toBe(timeless(f('v1.json')));
   }, 600_000);
 
+  it('verify --workers 2 (claims on two threads) equals --workers 1 (one after the other)', async () => {
+    // four claims, so each thread runs more than one and the order they finish in differs from the list's
+    const args = ['verify', '--claims', 'C03,C06,C12,C14', '--seed', '11', '--runs', '4'];
+    expect(await main([...args, '--workers', '1', '--json', f('w1.json')])).toBe(0);
+    expect(await main([...args, '--workers', '2', '--json', f('w2.json')])).toBe(0);
+    const w1 = JSON.parse(readFileSync(f('w1.json'), 'utf8'));
+    expect(w1.claims.map((c: { id: string }) => c.id)).toEqual(['C03', 'C06', 'C12', 'C14']);
+    expect(timeless(f('w2.json'))).toBe(timeless(f('w1.json')));
+  }, 600_000);
+
   it('merge refuses a missing shard, a shard twice, shards of other seeds, and a file that is not a report (exit 2, nothing written)', async () => {
     expect(await main(['merge', f('s1.json'), f('s2.json'), '--json', f('bad1.json')])).toBe(2);
     expect(await main(['merge', f('s1.json'), f('s1.json'), f('s2.json'), f('s3.json'), '--json', f('bad2.json')])).toBe(2);
@@ -71,4 +82,12 @@ describe('same seed, same JSON (times aside)', () => {
     expect(readdirSync(f('export2')).sort()).toEqual(files);
     for (const name of files) expect(timeless(join(f('export2'), name))).toBe(timeless(join(f('export1'), name)));
   });
+
+  it('prove --workers 2 equals --workers 1 (results in the same order, times aside)', async () => {
+    const args = ['prove', '--only', 'P1,P4,P6', '--d', '2', '--seed', '4', '--no-nerdamer'];
+    expect(await main([...args, '--workers', '1', '--json', f('pw1.json')])).toBe(0);
+    expect(await main([...args, '--workers', '2', '--json', f('pw2.json')])).toBe(0);
+    expect(JSON.parse(readFileSync(f('pw1.json'), 'utf8')).results.map((r: { id: string }) => r.id)).toEqual(['P1-d2', 'P4-d2', 'P6-d2']);
+    expect(timeless(f('pw2.json'))).toBe(timeless(f('pw1.json')));
+  }, 600_000);
 });

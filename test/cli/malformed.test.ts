@@ -95,6 +95,8 @@ describe('the CLI refuses malformed input', () => {
       fc.string({ maxLength: 6 }).filter((s) => !/^\s*\d+\/\d+\s*$/.test(s)).map((v) => ['verify', '--shard', v, '--shard'] as const),
       fc.tuple(fc.integer({ min: -3, max: 5 }), fc.integer({ min: -3, max: 5 })).filter(([i, n]) => !(n >= 1 && i >= 1 && i <= n)).map(([i, n]) => ['verify', '--shard', `${i}/${n}`, '--shard'] as const),
       junkNumberText.map((v) => ['prove', '--d', v, '--d'] as const),
+      fc.oneof(junkNumberText, fc.constantFrom('0', '-1', '65', '1.5')).map((v) => ['verify', '--workers', v, '--workers'] as const),
+      fc.oneof(junkNumberText, fc.constantFrom('0', '-2', '65', '2.5')).map((v) => ['prove', '--workers', v, '--workers'] as const),
       fc.string({ minLength: 1, maxLength: 4 }).filter((s) => !/^\s*(P[1-7]\s*,?\s*)+$/i.test(s)).map((v) => ['prove', '--only', v, '--only'] as const),
     );
     await fc.assert(

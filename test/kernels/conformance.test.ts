@@ -91,7 +91,22 @@ interface Case {
   tcov: Mat;
 }
 
-function randomCase(rng: Stream, d: number, sigma: number, kind: 'general' | 'reduced' | 'diagonal'): Case {
+type Kind = 'general' | 'reduced' | 'diagonal' | 'fused' | 'fused-w' | 'fused-diagonal-k';
+
+/** A diagonal covariance with entries in [0.5, 2.5) (a `diagonal` factor that is not the identity). */
+function diagonalCov(rng: Stream, d: number): Mat {
+  return Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 0.5 + 2 * rng.uniform() : 0)));
+}
+
+function randomCase(rng: Stream, d: number, sigma: number, kind: Kind): Case {
+  // 'fused…': the reduced model with diagonal query (and task) covariances, the fast path's generated loop
+  if (kind.startsWith('fused')) {
+    const c = randomCase(rng, d, sigma, kind === 'fused-diagonal-k' ? 'diagonal' : 'reduced');
+    c.wpv = randomCase(rng, d, sigma, 'reduced').wpv;
+    c.qcov = diagonalCov(rng.child('qd'), d);
+    if (kind === 'fused-w') c.tcov = diagonalCov(rng.child('td'), d);
+    return c;
+  }
   const wpv = kind === 'reduced' ? Array.from({ length: d + 1 }, (_, i) => Array.from({ length: d + 1 }, (_, j) => (i === d && j === d ? 1.3 : 0))) : randMat(rng.child('wpv'), d + 1, d + 1, 0.5);
   const wkq = randMat(rng.child('wkq'), d + 1, d + 1, 0.5);
   if (kind !== 'general') for (let i = 0; i <= d; i++) wkq[d][i] = wkq[i][d] = 0;
@@ -103,11 +118,14 @@ function randomCase(rng: Stream, d: number, sigma: number, kind: 'general' | 're
   return { d, m: 7, sigma, wpv, wkq, lam, qcov, tcov };
 }
 
-const CASES: Array<[string, number, 'general' | 'reduced' | 'diagonal']> = [
+const CASES: Array<[string, number, Kind]> = [
   ['general θ, noisy', 0.3, 'general'],
   ['general θ, noiseless', 0, 'general'],
   ['reduced θ', 0, 'reduced'],
   ['diagonal W^KQ, diagonal Λ, noisy', 0.2, 'diagonal'],
+  ['reduced θ, diagonal query covariance, task I (the generated loop)', 0, 'fused'],
+  ['reduced θ, diagonal query and task covariances (the generated loop)', 0, 'fused-w'],
+  ['reduced θ, diagonal W^KQ, diagonal covariances (the generated loop)', 0, 'fused-diagonal-k'],
 ];
 
 describeEachBackend('mcFastFill', (backend) => {

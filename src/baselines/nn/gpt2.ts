@@ -108,8 +108,18 @@ function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor {
 }
 
 const GELU_C = Math.sqrt(2 / Math.PI);
-/** GELU, tanh approximation (GPT-2's gelu_new). */
-function gelu(x: tf.Tensor): tf.Tensor {
+
+/**
+ * How GELU (tanh approximation, GPT-2's gelu_new: ½x(1 + tanh z), z = √(2/π)(x + 0.044715x³)) is
+ * computed: 'tanh' as written (training uses it, so a checkpoint retrains bit for bit), or 'sigmoid' as
+ * x·σ(2z) — the same function, since ½(1 + tanh z) = σ(2z), without the cancellation in 1 + tanh z for
+ * z ≪ 0; TF.js's wasm backend computes sigmoid about 10× faster than tanh (tanh was a third of an
+ * evaluation's forward pass). The two differ by float32 rounding only.
+ */
+export type GeluForm = 'tanh' | 'sigmoid';
+
+function gelu(x: tf.Tensor, form: GeluForm): tf.Tensor {
+  if (form === 'sigmoid') return tf.mul(x, tf.sigmoid(tf.mul(tf.add(x, tf.mul(tf.mul(tf.mul(x, x), x), 0.044715)), 2 * GELU_C)));
   const inner = tf.mul(tf.add(x, tf.mul(tf.mul(tf.mul(x, x), x), 0.044715)), GELU_C);
   return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
 }
@@ -138,9 +148,9 @@ export function combineTokens(xs: tf.Tensor, ys: tf.Tensor): tf.Tensor {
 
 /**
  * Predictions at every x position: xs [B, M, d], ys [B, M] → [B, M]; entry m uses the pairs before it
- * (causal attention), so it is the prediction with m in-context examples.
+ * (causal attention), so it is the prediction with m in-context examples. `geluForm`: see {@link GeluForm}.
  */
-export function gpt2Forward(p: Params, c: Gpt2Config, xs: tf.Tensor, ys: tf.Tensor): tf.Tensor {
+export function gpt2Forward(p: Params, c: Gpt2Config, xs: tf.Tensor, ys: tf.Tensor, geluForm: GeluForm = 'tanh'): tf.Tensor {
   const [B, M, d] = xs.shape;
   if (d !== c.nDims) throw new RangeError(`tokens have dimension ${d}, the model ${c.nDims}`);
   if (M > c.nPositions) throw new RangeError(`a prompt of ${M} pairs exceeds the model's ${c.nPositions} positions`);
@@ -169,7 +179,7 @@ export function gpt2Forward(p: Params, c: Gpt2Config, xs: tf.Tensor, ys: tf.Tens
     const merged = tf.reshape(tf.transpose(tf.reshape(att, [B, H, T, hd]), [0, 2, 1, 3]), [B * T, E]);
     h = tf.add(h, tf.add(tf.matMul(merged, w(q + 'attn.c_proj.weight')), w(q + 'attn.c_proj.bias')));
     const a2 = layerNorm(h, w(q + 'ln_2.weight'), w(q + 'ln_2.bias'));
-    const f = gelu(tf.add(tf.matMul(a2, w(q + 'mlp.c_fc.weight')), w(q + 'mlp.c_fc.bias')));
+    const f = gelu(tf.add(tf.matMul(a2, w(q + 'mlp.c_fc.weight')), w(q + 'mlp.c_fc.bias')), geluForm);
     h = tf.add(h, tf.add(tf.matMul(f, w(q + 'mlp.c_proj.weight')), w(q + 'mlp.c_proj.bias')));
   }
   h = layerNorm(h, w('_backbone.ln_f.weight'), w('_backbone.ln_f.bias'));

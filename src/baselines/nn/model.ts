@@ -3,7 +3,7 @@
  * parameters by name; prediction at every x position for GPT-2, at the query for the LSA.
  */
 import { tf } from './tf';
-import { gpt2Forward, gpt2ParamShapes, GPT2_SIZES, type Gpt2Config, type Params } from './gpt2';
+import { gpt2Forward, gpt2ParamShapes, GPT2_SIZES, type GeluForm, type Gpt2Config, type Params } from './gpt2';
 import { lsaForward } from './lsa';
 
 /** The models `train` knows. */
@@ -38,10 +38,11 @@ export function modelDim(m: NnModel): number {
 /**
  * Predictions with 0 … M−1 in-context examples for prompts of M pairs: xs [B, M, d], ys [B, M] → [B, M]
  * (entry m predicts ys[m] from the pairs before it). For the LSA, entry m is its query prediction on the
- * prompt of the first m pairs with x_m as the query (entry 0, with no examples, is 0).
+ * prompt of the first m pairs with x_m as the query (entry 0, with no examples, is 0). GPT-2's GELU is
+ * computed in `geluForm` (training: 'tanh', the default; evaluation: 'sigmoid', faster, the same function).
  */
-export function predictAll(m: NnModel, xs: tf.Tensor, ys: tf.Tensor): tf.Tensor {
-  if (m.kind === 'gpt2') return gpt2Forward(m.params, m.config, xs, ys);
+export function predictAll(m: NnModel, xs: tf.Tensor, ys: tf.Tensor, geluForm: GeluForm = 'tanh'): tf.Tensor {
+  if (m.kind === 'gpt2') return gpt2Forward(m.params, m.config, xs, ys, geluForm);
   const [B, M, d] = xs.shape;
   const cols: tf.Tensor[] = [tf.zeros([B, 1])];
   for (let k = 1; k < M; k++) {

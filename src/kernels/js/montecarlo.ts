@@ -8,6 +8,7 @@
  */
 import { applyFactor, applyFactorT, type Factor } from '../../linalg/factor';
 import type { DirectDraws, DirectPlan, FastDraws, FastPlan } from '../types';
+import { fusedFill } from './fastReduced';
 
 interface Scratch {
   w: Float64Array;
@@ -167,6 +168,7 @@ function squares(s: Float64Array): Float64Array {
 
 /** The fast path for `count` prompts (see src/montecarlo/lsaSampler.ts for the derivation). */
 export function mcFastFillJs(plan: FastPlan, draws: FastDraws, count: number, yhat: Float64Array, target: Float64Array): void {
+  if (fusedFill(plan, draws, count, yhat, target)) return;
   const { d, m, s, ky: kyv, rx, ry, sigma } = plan;
   const sc = scratch(plan, d, count);
   const { w, xq, kx } = sc;

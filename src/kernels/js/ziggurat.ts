@@ -82,7 +82,7 @@ export function zigguratSlow(hz: number, iz: number, uniform: () => number, raw:
 }
 
 /** {@link zigguratSlow} drawing from the state words directly (no closures on the hot path's exits). */
-function slowFromState(hz: number, iz: number, g: GeneratorState): number {
+export function slowFromState(hz: number, iz: number, g: GeneratorState): number {
   for (;;) {
     if (iz === 0) {
       let x: number, y: number;
