@@ -133,6 +133,8 @@ for (const folder of asked.length ? asked : Object.keys(FOLDERS)) {
       {
         ...base,
         ...FOLDER_OPTIONS[folder],
+        // MUTATE_CONCURRENCY=2 uses both cores on an otherwise idle machine (the default, 1, suits a shared one)
+        ...(process.env.MUTATE_CONCURRENCY ? { concurrency: Number(process.env.MUTATE_CONCURRENCY) } : {}),
         $schema: undefined,
         mutate: [`src/${folder}/**/*.ts`, `!src/${folder}/index.ts`],
         incrementalFile: `mutation/${folder}.incremental.json`,
