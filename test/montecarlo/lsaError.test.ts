@@ -1,39 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { add, identity, inverse, scale, trace, type Mat } from '../../src/linalg/matrix';
 import { drawCovariance } from '../../src/random/covariance';
-import { stream, type Stream } from '../../src/random/stream';
+import { stream } from '../../src/random/stream';
 import type { PromptDistribution } from '../../src/icl/distribution';
 import { embedding, samplePrompts } from '../../src/icl/prompts';
 import { readout } from '../../src/lsa/forward';
-import type { LsaParams } from '../../src/lsa/params';
 import { testError, testErrorModel } from '../../src/moments/quadratic';
 import { estimateFullError, estimateReducedError } from '../../src/montecarlo/lsaError';
 import { paramsOfV } from '../../src/montecarlo/lsaSampler';
 import { RunningMoments } from '../../src/montecarlo/moments';
 import { criticalValue } from '../../src/montecarlo/normal';
+import { randomMat, randomParams, shiftedDistribution } from './lsaFixtures';
 
 // Every statistical comparison below holds with probability ≥ 1 − 1e-6 per test under correct code
 // (Bonferroni over the comparisons of the test); seeds are fixed, so a pass is reproducible.
 const ALPHA = 1e-6;
-
-function randomMat(n: number, m: number, rng: Stream, sd = 1): Mat {
-  return Array.from({ length: n }, () => Array.from({ length: m }, () => sd * rng.normal()));
-}
-
-/** θ with every entry random (so the blocks outside Lemma 5.2's reduced view matter). */
-function randomParams(d: number, rng: Stream, sd: number): LsaParams {
-  return { wpv: randomMat(d + 1, d + 1, rng, sd), wkq: randomMat(d + 1, d + 1, rng, sd) };
-}
-
-function shiftedDistribution(d: number, rng: Stream, noiseStd: number): PromptDistribution {
-  return {
-    d,
-    promptCov: drawCovariance('rotated', d, rng.child('prompt'), { kappa: 5 }),
-    queryCov: drawCovariance('wishart', d, rng.child('query')),
-    taskCov: drawCovariance('diagonal', d, rng.child('task'), { kappa: 3 }),
-    noiseStd,
-  };
-}
 
 describe('Monte Carlo test error of the reduced predictor against the exact quadratic form (src/moments)', () => {
   it('agrees on both paths, for the training distribution and under shifts and label noise', () => {

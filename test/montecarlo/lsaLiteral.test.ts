@@ -5,35 +5,13 @@
  * it runs in the mutation tests; the statistical checks of the paths are in lsaError.test.ts and lsaLaw.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import type { Mat } from '../../src/linalg/matrix';
-import { drawCovariance } from '../../src/random/covariance';
-import { stream, type Stream } from '../../src/random/stream';
-import type { PromptDistribution } from '../../src/icl/distribution';
+import { stream } from '../../src/random/stream';
 import { embedding } from '../../src/icl/prompts';
 import { readout } from '../../src/lsa/forward';
-import type { LsaParams } from '../../src/lsa/params';
 import { drawDirect } from '../../src/montecarlo/lsaError';
 import { paramsOfV } from '../../src/montecarlo/lsaSampler';
 import { predictBatchFull, predictBatchReduced, squaredErrors } from '../../src/montecarlo/predictions';
-
-function randomMat(n: number, m: number, rng: Stream, sd = 1): Mat {
-  return Array.from({ length: n }, () => Array.from({ length: m }, () => sd * rng.normal()));
-}
-
-/** θ with every entry random (so the blocks outside Lemma 5.2's reduced view matter). */
-function randomParams(d: number, rng: Stream, sd: number): LsaParams {
-  return { wpv: randomMat(d + 1, d + 1, rng, sd), wkq: randomMat(d + 1, d + 1, rng, sd) };
-}
-
-function shiftedDistribution(d: number, rng: Stream, noiseStd: number): PromptDistribution {
-  return {
-    d,
-    promptCov: drawCovariance('rotated', d, rng.child('prompt'), { kappa: 5 }),
-    queryCov: drawCovariance('wishart', d, rng.child('query')),
-    taskCov: drawCovariance('diagonal', d, rng.child('task'), { kappa: 3 }),
-    noiseStd,
-  };
-}
+import { randomMat, randomParams, shiftedDistribution } from './lsaFixtures';
 
 describe('LSA predictions: the direct sampler against the literal matrix formula', () => {
   it('gives ŷ = f(E; θ)[d+1, M+1] and ⟨w, x_q⟩ on every prompt it draws', () => {
