@@ -82,7 +82,11 @@ export async function prove(options: ProveRunOptions = {}): Promise<ProveReport>
     results = await runPooled<DerivationResult>(tasks, workers, (t) => (t.kind === 'derivation' ? (DERIVATION_COST_HINT[`${t.id}-d${t.d}`] ?? 0) : 0), {
       onResult: (i, r) => {
         done[i] = r;
-        while (shown < tasks.length && done[shown]) options.onResult?.(done[shown]!, ++shown, tasks.length);
+        // (the counter moves outside the call: `f?.(…, ++shown)` skips its arguments when f is absent)
+        while (shown < tasks.length && done[shown]) {
+          shown++;
+          options.onResult?.(done[shown - 1]!, shown, tasks.length);
+        }
       },
     });
   } else results = await runDerivations({ only: options.only ? [...options.only] : undefined, d: options.d, seed, nerdamer, onResult: options.onResult });
