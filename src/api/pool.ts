@@ -11,9 +11,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
+import { spawnModuleWorker } from '../montecarlo/spawnWorker';
 
 /**
  * What a worker thread runs: one claim (root seed, runs) or one derivation at one dimension. Tasks of the
@@ -54,21 +52,8 @@ export interface PoolCallbacks<R> {
   onResult?: (index: number, result: R) => void;
 }
 
-/** tsx's ESM API module (its `import` entry of `tsx/esm/api`), found beside its package.json. */
-function tsxApiUrl(from: string): string {
-  const pkg = createRequire(from).resolve('tsx/package.json');
-  return pathToFileURL(join(dirname(pkg), 'dist/esm/api/index.mjs')).href;
-}
-
 function spawn(): Worker {
-  const here = import.meta.url;
-  const fromSource = here.endsWith('.ts');
-  const url = new URL(fromSource ? './poolWorker.ts' : './poolWorker.js', here);
-  // From the TypeScript sources the thread registers tsx itself (as bin/icl-audit.mjs does) before it
-  // imports them; from dist/ it imports the compiled worker.
-  return fromSource
-    ? new Worker(`import(${JSON.stringify(tsxApiUrl(here))}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true, execArgv: [] })
-    : new Worker(url, { execArgv: [] });
+  return spawnModuleWorker(import.meta.url, 'poolWorker');
 }
 
 /**

@@ -11,13 +11,11 @@
  * comes simply finds no blocks left.
  */
 import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
 import type { PromptDistribution } from '../icl/distribution';
 import type { LsaParams } from '../lsa/params';
 import type { SamplingMethod, LsaSampler } from './lsaSampler';
 import { DRAW_BLOCK, blockScratch, fillLsaBlock } from './blocks';
+import { spawnModuleWorker } from './spawnWorker';
 
 /** What a helper needs to rebuild the sampler of a run. */
 export interface LsaJobSpec {
@@ -79,24 +77,8 @@ export function newJobId(): number {
   return nextJobId++;
 }
 
-/** tsx's ESM API module (its `import` entry of `tsx/esm/api`), found beside its package.json. */
-function tsxApiUrl(from: string): string {
-  const pkg = createRequire(from).resolve('tsx/package.json');
-  return pathToFileURL(join(dirname(pkg), 'dist/esm/api/index.mjs')).href;
-}
-
 function spawn(): Worker {
-  const here = import.meta.url;
-  const fromSource = here.endsWith('.ts');
-  const url = new URL(fromSource ? './worker.ts' : './worker.js', here);
-  // Running from the TypeScript sources, the helper registers tsx in its own thread (as bin/icl-audit.mjs
-  // does in the main one) before it imports them.
-  const w = fromSource
-    ? new Worker(
-        `import(${JSON.stringify(tsxApiUrl(here))}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`,
-        { eval: true, execArgv: [], stdout: false, stderr: false },
-      )
-    : new Worker(url, { execArgv: [], stdout: false, stderr: false });
+  const w = spawnModuleWorker(import.meta.url, 'worker', { stdout: false, stderr: false });
   w.unref();
   w.on('error', (e) => {
     process.stderr.write(`icl-audit: a Monte Carlo helper thread failed (${e instanceof Error ? e.message : String(e)}); runs continue on the other threads\n`);
