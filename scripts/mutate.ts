@@ -38,6 +38,7 @@ export const FOLDERS: Record<string, string[]> = {
     'test/montecarlo/lsaLaw.test.ts',
     'test/montecarlo/helperJob.test.ts',
     'test/montecarlo/parallel.test.ts',
+    'test/montecarlo/helperThreads.test.ts',
   ],
   // the fast claim tests only (stubbed properties, toy claims, small explorations; each mutant re-runs those
   // that cover it): falsification.test.ts (38 s, end to end through the real properties) and c18.test.ts

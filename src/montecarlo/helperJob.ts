@@ -1,12 +1,19 @@
 /**
- * What a Monte Carlo helper thread does with one block request (worker.ts only wires it to the thread's
- * port): take block indices from the shared counter, compute each block from its own stream and write it
- * at the block's place, count it; on an error, raise the failed flag. Kept apart from worker.ts so that it
- * can be run, and tested, on any thread.
+ * What a Monte Carlo helper thread does (worker.ts only hands it the thread's port): answer 'ping' with
+ * 'pong', and serve each block request: take block indices from the shared counter, compute each block from
+ * its own stream and write it at the block's place, count it; on an error, raise the failed flag. Kept apart
+ * from worker.ts so that it can be run, and tested, on any thread (Stryker's mutants are active only on the
+ * thread that runs the tests).
  */
 import { lsaSampler, type LsaSampler } from './lsaSampler';
 import { DRAW_BLOCK, blockScratch, fillLsaBlock } from './blocks';
 import type { BlockRequest } from './parallel';
+
+/** The side of a message port a helper uses (a worker's parentPort, or either end of a MessageChannel). */
+export interface HelperPort {
+  on(event: 'message', listener: (message: BlockRequest | 'ping') => void): unknown;
+  postMessage(message: 'pong'): void;
+}
 
 /** Samplers of recent jobs, by job id (a run sends many requests; the sampler is built once). */
 const samplers = new Map<number, LsaSampler>();
@@ -48,4 +55,12 @@ export function serveBlocks(req: BlockRequest): void {
     Atomics.store(ctrl, 2, 1);
     Atomics.notify(ctrl, 1);
   }
+}
+
+/** Serve `port`: 'ping' is answered with 'pong', anything else is a {@link BlockRequest}. */
+export function listen(port: HelperPort): void {
+  port.on('message', (req) => {
+    if (req === 'ping') port.postMessage('pong');
+    else serveBlocks(req);
+  });
 }

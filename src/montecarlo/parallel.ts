@@ -52,6 +52,11 @@ export function helperBlockCount(): number {
   return helperBlocks;
 }
 
+/** Helper threads started and not failed (tests and benchmarks). */
+export function helperThreads(): number {
+  return helpers.length;
+}
+
 /** Resolves once `n` helpers are running and answering (tests and benchmarks wait so helpers take part). */
 export async function helpersReady(n: number): Promise<void> {
   await Promise.all(
@@ -125,14 +130,24 @@ export function runBlocks(job: LsaJobSpec, sampler: LsaSampler, first: number, n
     fillLsaBlock(sampler, rng, first + j, size(j), res, j * DRAW_BLOCK, scratch);
     Atomics.add(ctrl, 1, 1);
   }
-  // wait for the blocks helpers took
-  for (;;) {
-    const done = Atomics.load(ctrl, 1);
-    if (done >= nb) break;
-    if (Atomics.load(ctrl, 2) !== 0) throw new Error(`a Monte Carlo helper thread failed on a block of run ${job.path.join('/')} (seed ${job.seed}); rerun with workers: 1 to see the error`);
-    if (Atomics.wait(ctrl, 1, done, 120_000) === 'timed-out' && Atomics.load(ctrl, 1) === done)
-      throw new Error(`Monte Carlo helper threads made no progress for 120 s (run ${job.path.join('/')}, seed ${job.seed}); rerun with workers: 1`);
-  }
+  awaitBlocks(ctrl, nb, job);
   helperBlocks += Atomics.load(ctrl, 3);
   out.set(res.subarray(0, total));
+}
+
+/** Atomics.wait's signature (a parameter of {@link awaitBlocks}, so tests can play the helpers' part). */
+export type WaitFn = (ctrl: Int32Array, index: number, value: number, timeoutMs: number) => 'ok' | 'not-equal' | 'timed-out';
+
+/**
+ * Block until ctrl[1] (blocks done) reaches `nb`, sleeping on ctrl[1] between checks (helpers notify it):
+ * throws when a helper raised the failed flag ctrl[2], or when no block was finished for `patienceMs`.
+ */
+export function awaitBlocks(ctrl: Int32Array, nb: number, job: Pick<LsaJobSpec, 'seed' | 'path'>, patienceMs = 120_000, wait: WaitFn = Atomics.wait): void {
+  for (;;) {
+    const done = Atomics.load(ctrl, 1);
+    if (done >= nb) return;
+    if (Atomics.load(ctrl, 2) !== 0) throw new Error(`a Monte Carlo helper thread failed on a block of run ${job.path.join('/')} (seed ${job.seed}); rerun with workers: 1 to see the error`);
+    if (wait(ctrl, 1, done, patienceMs) === 'timed-out' && Atomics.load(ctrl, 1) === done)
+      throw new Error(`Monte Carlo helper threads made no progress for ${patienceMs / 1000} s (run ${job.path.join('/')}, seed ${job.seed}); rerun with workers: 1`);
+  }
 }

@@ -1,12 +1,8 @@
 /**
- * A Monte Carlo helper thread (started by parallel.ts): answers 'ping' with 'pong' and serves block
- * requests (helperJob.ts); see parallel.ts.
+ * A Monte Carlo helper thread (started by parallel.ts): its port is served by helperJob.ts's `listen`
+ * ('ping' → 'pong', block requests); see parallel.ts. Started only as a worker, where parentPort is set.
  */
 import { parentPort } from 'node:worker_threads';
-import { serveBlocks } from './helperJob';
-import type { BlockRequest } from './parallel';
+import { listen } from './helperJob';
 
-parentPort?.on('message', (req: BlockRequest | 'ping') => {
-  if (req === 'ping') parentPort?.postMessage('pong');
-  else serveBlocks(req);
-});
+listen(parentPort!);
