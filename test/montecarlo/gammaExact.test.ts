@@ -114,4 +114,50 @@ describe('ChiSquare on handed draws', () => {
     expect(c.dof).toBe(7);
     for (const k of [0, -1, NaN, Infinity]) expect(() => new ChiSquare(k)).toThrow(`dof must be a finite number > 0, got ${k}`);
   });
+
+  it('draw: v exactly 0 is skipped like v < 0 (no uniform drawn for it)', () => {
+    // 7 dof: d = 19/6, c = 1/√(9d); x = −1/c gives 1 + c x = 0 exactly in float64 (checked below), so v = 0:
+    // no uniform is taken for it. Then x = 0 with u = ½ is accepted by the squeeze (2d).
+    const d = 3.5 - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    expect(1 + c * (-1 / c)).toBe(0);
+    const { z, left } = handed([-1 / c, 0], [], [word(0.5)[0]]);
+    expect(new ChiSquare(7).draw(z)).toBe(2 * d);
+    expect(left()).toEqual([0, 0, 0]);
+  });
+
+  it('draw: the uniform of word w is (w + ½)·2⁻³² (the half decides a log test 0.1 ulp-of-2⁻³² from its bound)', () => {
+    // 7 dof, x = 2: the squeeze bound 1 − 0.0331·16 = 0.47 is far below u, so the log test decides:
+    // accept iff u < T = exp(x²/2 + d(1 − v + log v)), v = (1 + 2c)³. T·2³² = k − 0.0985… for the integer k
+    // below, so the word k gives u = (k + ½)·2⁻³² > T (rejected; the next attempt, x = 0, u = ½, is
+    // accepted: 2d), whereas (k − ½)·2⁻³² would be < T (accepted: 2d·v). The margins, 0.4 and 0.6 of 2⁻³²,
+    // are 10⁶ times the rounding error of the log.
+    const d = 3.5 - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    const v = (1 + 2 * c) ** 3;
+    const t = Math.exp(2 + d * (1 - v + Math.log(v))) * 2 ** 32;
+    const k = Math.round(t);
+    expect(Math.abs(t - k - -0.0985)).toBeLessThan(1e-3);
+    const { z, left } = handed([2, 0], [], [k, word(0.5)[0]]);
+    expect(new ChiSquare(7).draw(z)).toBe(2 * d);
+    expect(left()).toEqual([0, 0, 0]);
+  });
+
+  it('fill of one draw whose first attempt is rejected redraws it, and touches nothing past its entries', () => {
+    // 7 dof: bulk (2, 0.999) rejected (see above); redraw x = 1, u = 0.98 accepted by the log test.
+    const { z, left } = handed([2, 1], [0.999], [word(0.98)[0]]);
+    const out = new Float64Array([-7, -7, NaN]);
+    new ChiSquare(7).fill(z, out, 1, 1);
+    expect(left()).toEqual([0, 0, 0]);
+    expect(out[0]).toBe(-7);
+    expect(Math.abs(out[1] - accepted(7, 1))).toBeLessThan(1e-14 * out[1]);
+    expect(out[2]).toBeNaN(); // a NaN past the end is not taken for a rejected entry
+    // boosted (1.5 dof), a fresh sampler: the boost loop stops at the last entry too
+    const h = handed([0.5, -0.4], [0.3, 0.6, 0.25, 0.81], []);
+    const o = new Float64Array([-7, -7, -7, -7]);
+    new ChiSquare(1.5).fill(h.z, o, 1, 2);
+    expect(h.left()).toEqual([0, 0, 0]);
+    expect([o[0], o[3]]).toEqual([-7, -7]);
+    expect(Math.abs(o[1] - accepted(1.5, 0.5) * 0.25 ** (1 / 0.75))).toBeLessThan(1e-14 * o[1]);
+  });
 });
