@@ -29,7 +29,7 @@ function expectMat(got: Mat, want: Mat, label: string): void {
 describe('fourth-moment estimators on the same draws', () => {
   it('E[x xᵀ A x xᵀ]: mean of (xᵀAx) x xᵀ, x = L z, and the intervals per entry', () => {
     const samples = 3;
-    const res = estimateFourthMoment(lambda, a, { seed: 5, samples });
+    const res = estimateFourthMoment(lambda, a, { seed: 5, samples, chunkSize: 2 }); // chunks of 2: the draws run on across chunks
     const z = ziggurat(stream(5).child('fourth-moment'));
     const mean = zeros();
     const sq = zeros();
@@ -62,7 +62,7 @@ describe('fourth-moment estimators on the same draws', () => {
   it('E[S A S], direct: S = (1/N) Σ x_r x_rᵀ from the next N·d normals', () => {
     for (const n of [1, 4]) {
       const samples = 2;
-      const res = estimateSampleFourthMoment(lambda, a, n, { method: 'direct', seed: 6, samples });
+      const res = estimateSampleFourthMoment(lambda, a, n, { method: 'direct', seed: 6, samples, chunkSize: 1 });
       expect(res.path).toBe('sample-fourth-moment-direct');
       const z = ziggurat(stream(6).child('sample-fourth-moment-direct'));
       const mean = zeros();
@@ -81,9 +81,10 @@ describe('fourth-moment estimators on the same draws', () => {
   it('E[S A S], fast (the default): N·S = L T Tᵀ Lᵀ, T the Bartlett factor of the same stream', () => {
     for (const n of [2, 3, 7]) {
       const samples = 3;
-      const res = estimateSampleFourthMoment(lambda, a, n, { seed: 7, samples });
+      const res = estimateSampleFourthMoment(lambda, a, n, { seed: 7, samples, chunkSize: 2 });
       expect(res.method).toBe('fast');
       expect(res.path).toBe('sample-fourth-moment-fast');
+      expect(res.estimates.map((e) => e.name).slice(0, 2)).toEqual(['E[SAS][0][0]', 'E[SAS][0][1]']);
       const z = ziggurat(stream(7).child('sample-fourth-moment-fast'));
       const bart = new BartlettFactor(d, n);
       const t = new Float64Array(d * d);
@@ -102,6 +103,8 @@ describe('fourth-moment estimators on the same draws', () => {
   it('refuses bad inputs with the rule', () => {
     expect(() => estimateSampleFourthMoment(lambda, a, 2, { method: 'slow' as never })).toThrow("method must be 'direct' or 'fast', got slow");
     for (const n of [0, 1.5]) expect(() => estimateSampleFourthMoment(lambda, a, n)).toThrow(`n must be an integer ≥ 1, got ${n}`);
+    // n is checked first (a bad method as well does not change the message)
+    for (const n of [0, -1, 1.5]) expect(() => estimateSampleFourthMoment(lambda, a, n, { method: 'slow' as never })).toThrow(`n must be an integer ≥ 1, got ${n}`);
     expect(() => estimateFourthMoment(lambda, [[1, 0, 0], [0, 1, 0], [0, 0, NaN]])).toThrow('a must be a 3×3 matrix of finite numbers');
     expect(() => estimateFourthMoment(lambda, [[1, 0, 0], [0, 1, 0], [0, 0]])).toThrow('a must be a 3×3 matrix of finite numbers');
     expect(() => estimateFourthMoment(lambda, [[1, 0, 0], [0, 1, 0]])).toThrow('a must be a 3×3 matrix of finite numbers');
