@@ -8,6 +8,11 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { spawnModuleWorker } from '../../src/montecarlo/spawnWorker';
 import { listen } from '../../src/montecarlo/helperJob';
 import { awaitBlocks, ensureHelpers, helpersReady, helperThreads, runBlocks, stopHelpers, type BlockRequest, type LsaJobSpec, type WaitFn } from '../../src/montecarlo/parallel';
 import { blockScratch, DRAW_BLOCK, fillLsaBlock } from '../../src/montecarlo/blocks';
@@ -182,4 +187,20 @@ describe('runs with helper threads (runBlocks)', () => {
     await Promise.all([a.terminate(), b.terminate()]);
     await stopHelpers();
   });
+});
+
+describe('spawnModuleWorker from compiled JavaScript (as from dist/)', () => {
+  it('starts ./<name>.js beside the caller, with workerData passed on and no execArgv', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'icl-spawn-'));
+    try {
+      writeFileSync(join(dir, 'probe.js'), "import { parentPort, workerData } from 'node:worker_threads';\nparentPort.postMessage({ execArgv: process.execArgv, workerData });\n");
+      writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+      const w = spawnModuleWorker(pathToFileURL(join(dir, 'caller.js')).href, 'probe', { workerData: 7 });
+      const [msg] = await once(w, 'message');
+      await w.terminate();
+      expect(msg).toEqual({ execArgv: [], workerData: 7 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
