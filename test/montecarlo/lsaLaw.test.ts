@@ -2,7 +2,8 @@
  * The two sampling paths have the right law, at sample sizes small enough for mutation testing: the
  * reduced predictor's test error against the exact quadratic form of src/moments (shifted prompt, query
  * and task covariances, label noise, a rotated Λ so the fast path's eigenbasis matters, and the
- * noiseless 2×2 Bartlett path), and the full LSA (every entry of θ random) fast against direct, the direct
+ * noiseless 2×2 Bartlett path), and the full LSA (every entry of θ random; and a θ whose query-column term
+ * (r_xᵀx_q)(x_qᵀK x_q)/M is as large as the examples' term, r_x and k_y with some entries zero) fast against direct, the direct
  * path being checked prompt by prompt against the literal formula in lsaError.test.ts. Every comparison
  * holds with probability ≥ 1 − 1e-6/CHECKS under correct code (Bonferroni over the CHECKS comparisons).
  */
@@ -15,7 +16,7 @@ import { testError, testErrorModel } from '../../src/moments/quadratic';
 import { estimateFullError, estimateReducedError } from '../../src/montecarlo/lsaError';
 import { criticalValue } from '../../src/montecarlo/normal';
 
-const CHECKS = 6;
+const CHECKS = 8;
 const CONFIDENCE = 1 - 1e-6 / CHECKS;
 
 const randomMat = (n: number, m: number, rng: Stream, sd: number): Mat => Array.from({ length: n }, () => Array.from({ length: m }, () => sd * rng.normal()));
@@ -53,6 +54,25 @@ describe('the sampling paths against exact values', () => {
     for (const [name, dist] of [['noisy', shifted], ['noiseless', noiseless]] as const) {
       const fast = estimateFullError(dist, 8, params, { method: 'fast', seed: 10, samples: 40_000 }).testError;
       const direct = estimateFullError(dist, 8, params, { method: 'direct', seed: 10, samples: 16_000 }).testError;
+      const gap = Math.abs(fast.estimate - direct.estimate);
+      const tol = z * Math.hypot(fast.standardError, direct.standardError);
+      expect(gap, `${name}: fast ${fast.estimate} vs direct ${direct.estimate}`).toBeLessThan(tol);
+      expect(tol, `${name}: tolerance ${tol}, estimate ${fast.estimate}`).toBeLessThan(0.3 * fast.estimate);
+    }
+  });
+
+  it('M = 1, r_x and k_y partly zero, r_y = 0: the query column\'s term and k_y enter the fast path as the direct one', () => {
+    // ŷ = (r_xᵀx_1)(x_1ᵀK x_q + k_yᵀx_q y_1) + (r_xᵀx_q)(x_qᵀK x_q): with M = 1 the query column's term is as
+    // large as the example's, so a fast path that dropped it (or k_y) would be off by far more than the tolerance.
+    const wpv = randomMat(d + 1, d + 1, rng.child('q-wpv'), 0.8);
+    const wkq = randomMat(d + 1, d + 1, rng.child('q-wkq'), 0.8);
+    wpv[d] = [1, 0, -0.7, 0];
+    wkq[d] = [2.5, 0, 0, 0.5];
+    const params = { wpv, wkq };
+    const z = criticalValue(CONFIDENCE);
+    for (const [name, dist] of [['noisy', shifted], ['noiseless', noiseless]] as const) {
+      const fast = estimateFullError(dist, 1, params, { method: 'fast', seed: 12, samples: 80_000 }).testError;
+      const direct = estimateFullError(dist, 1, params, { method: 'direct', seed: 12, samples: 80_000 }).testError;
       const gap = Math.abs(fast.estimate - direct.estimate);
       const tol = z * Math.hypot(fast.standardError, direct.standardError);
       expect(gap, `${name}: fast ${fast.estimate} vs direct ${direct.estimate}`).toBeLessThan(tol);
