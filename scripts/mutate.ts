@@ -41,6 +41,7 @@ export const FOLDERS: Record<string, string[]> = {
     'test/montecarlo/helperThreads.test.ts',
     'test/montecarlo/lsaSamplerEdges.test.ts',
     'test/montecarlo/lsaInputs.test.ts',
+    'test/montecarlo/helpersReady.test.ts',
   ],
   // the fast claim tests only (stubbed properties, toy claims, small explorations; each mutant re-runs those
   // that cover it): falsification.test.ts (38 s, end to end through the real properties) and c18.test.ts
