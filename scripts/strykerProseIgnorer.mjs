@@ -135,4 +135,4 @@ export const proseIgnorer = {
   },
 };
 
-export const strykerPlugins = [declareValuePlugin(PluginKind.Ignorer, 'prose', proseIgnorer)];
+export const strykerPlugins = [declareValuePlugin(PluginKind.Ignore, 'prose', proseIgnorer)];
