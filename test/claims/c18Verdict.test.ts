@@ -242,6 +242,22 @@ describe('C18 verdict logic (synthetic errors)', () => {
     expect(flat.verdict).toBe('inconclusive');
   });
 
+  it('r just under 1 + COMPARISON_Z standard errors: inconclusive; the standard error divides by resamples − 1', async () => {
+    // r(idx) = growth · mean(1 + 0.2W)/mean(1 + 0.2U) over the resampled covariances: linear in growth, so
+    // at growth 1 the replicates give r₁ and sd₁, and at g = (1 − 0.002)/(r₁ − Z·sd₁) r − Z·sd = 0.998
+    const e1 = expected(SCALES, synth(SCALES, { growth: 1, base: 0.3, spike: 0.1 }), 13, 50, 0.99).growth[0];
+    const g = (1 - 0.002) / (e1.r - COMPARISON_Z * e1.sd);
+    H.data = synth(SCALES, { growth: g, base: 0.3, spike: 0.1 });
+    const e = expected(SCALES, H.data, 13, 50, 0.99);
+    const z = e.growth[0];
+    expect(z.hi).toBeGreaterThan(1);
+    expect(z.r - COMPARISON_Z * z.sd).toBeCloseTo(0.998, 9);
+    // with resamples + 1 in the denominator the standard error is √(49/51) as large, and r − Z·sd passes 1
+    expect(z.r - COMPARISON_Z * z.sd * Math.sqrt(49 / 51)).toBeGreaterThan(1);
+    const r = await runC18(opts());
+    expect(r.parts![1].verdict).toBe('inconclusive');
+  });
+
   it('an excess past N below 0 but within COMPARISON_Z standard errors of it: the spike part is inconclusive, not falsified', async () => {
     // covariance k's error for M > N at c = 1 is its error at M = N plus e_k, with mean −0.01 and spread ±0.1
     const base = synth(SCALES, { growth: 0.1, base: 0.3, spike: 0 });
@@ -254,6 +270,8 @@ describe('C18 verdict logic (synthetic errors)', () => {
     expect(r.parts!.at(-1)!.verdict).toBe('inconclusive');
     expect(r.parts!.at(-1)!.worstError).toBeCloseTo(-0.01, 12);
     expect(r.verdict).toBe('inconclusive');
+    // the mean error is the same at M = 5, 6, 7 (a flat excess): the peak is the first M reaching it
+    expect(r.notes![2]).toMatch(/, peak [0-9.]+ at M = 5; /);
   });
 
   it('at level 1 the interval is the whole bootstrap range (percentiles 0 and 1 are its extremes)', async () => {

@@ -161,6 +161,8 @@ describe('explore C08 --vary sigma (toy flow)', () => {
     expect(s1.summary).toBe(`holds up to σ = ${fmt(s1.largestHolding!)} (${fmt(lo)}× the bound ${fmt(smax)}); stops at ${fmt(s1.smallestFailing!)} (${fmt(hi)}×): ${s1.failingRow!.outcome}`);
     expect(s2.summary).toBe(`holds at every σ tried, up to ${fmt(s2.largestHolding!)} = 8192× the bound ${fmt(s2.assumptionBound!)}: no failure found`);
     expect(r.findings.slice(2, 7)).toEqual(r.series.map((s) => `${s.label}: ${s.summary}`));
+    // without a progress callback: the same result
+    expect(explore({ claim: 'C08', vary: 'sigma', seed: 2 })).toEqual(r);
   });
 });
 
