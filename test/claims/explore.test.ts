@@ -123,5 +123,12 @@ describe('explore C10 --vary noise', () => {
     // the replay contract: problem k draws Λ from Stream(seed, ['explore', 'C10', k]) (rotated, κ = 10 here)
     const lam = drawCovariance('rotated', 5, new Stream(3, ['explore', 'C10', '2']), { kappa: 10 });
     expect(r.series[2].rows[0].measured.bound as number).toBeCloseTo(paperFormulas().corollary43Eta(lam, 20) + 0.1 * trace(lam), 12);
+    // and its noiseless error is Theorem 4.2's at that Λ (spectrum drawn: the error depends on more than tr Λ),
+    // M = ⌈6·tr Λ/(0.1·tr Λ)⌉ = 60
+    expect(r.series[2].rows[0].inputs).toEqual({ d: 5, N: 20, M: 60, epsilon: 0.1 * trace(lam), noiseStd: 0 });
+    const err0 = paperFormulas().theorem42Error(lam, 20, 60);
+    expect(Math.abs((r.series[2].rows[0].measured.error as number) - err0)).toBeLessThanOrEqual(1e-9 * err0);
+    const other = drawCovariance('rotated', 5, new Stream(3, ['explore', 'C10', '1']), { kappa: 10 });
+    expect(Math.abs(paperFormulas().theorem42Error(other, 20, 60) - err0)).toBeGreaterThan(1e-6 * err0);
   });
 });
