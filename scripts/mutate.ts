@@ -14,8 +14,8 @@ export const FOLDERS: Record<string, string[]> = {
   moments: ['test/moments/**/*.test.ts', 'test/theory/**/*.test.ts'],
   lsa: ['test/lsa/**/*.test.ts'],
   // the fast mutation set (small d, short horizons, closed forms) plus the order tests; flow.test.ts's long
-  // stiff runs would cost seconds per mutant
-  dynamics: ['test/dynamics/mutation/**/*.test.ts', 'test/dynamics/dopri5.test.ts', 'test/dynamics/rosenbrock.test.ts'],
+  // stiff runs would cost seconds per mutant; bdf.test.ts and rodas5p.test.ts (2 s together) cover the BDF and Rodas5P files
+  dynamics: ['test/dynamics/mutation/**/*.test.ts', 'test/dynamics/dopri5.test.ts', 'test/dynamics/rosenbrock.test.ts', 'test/dynamics/bdf.test.ts', 'test/dynamics/rodas5p.test.ts'],
   symbolic: ['test/symbolic/**/*.test.ts'],
   // Instrumented for mutation, the Monte Carlo loops run many times slower: the large-sample statistical
   // checks (gamma.test.ts, fourthMoment.test.ts, lsaError.test.ts, 10⁵–10⁶ draws each) stay in npm test, and
