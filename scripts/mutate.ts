@@ -150,7 +150,10 @@ for (const folder of asked.length ? asked : Object.keys(FOLDERS)) {
       2,
     ),
   );
-  const args = ['stryker', 'run', config];
+  // MUTATE_FORCE=1 re-tests every mutant (Stryker's --force) while still writing the incremental file: Stryker's
+  // incremental differ was seen to keep stale coverage when test files join a folder's set (src/dynamics,
+  // 2026-12-01: bdf.ts's mutants ran against none of bdf.test.ts's tests and 312 "survived"; a forced run kills them)
+  const args = ['stryker', 'run', config, ...(process.env.MUTATE_FORCE === '1' ? ['--force'] : [])];
   process.stderr.write(`mutate: src/${folder} with ${FOLDERS[folder].join(', ')}\n`);
   const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, MUTATE_TESTS: FOLDERS[folder].join(','), ...(SHARED_MODULES.has(folder) ? { MUTATE_ISOLATE: '0' } : {}) } });
   if (r.status !== 0 || !existsSync(report)) {
