@@ -52,6 +52,7 @@ describe('symbols and arrays shared with the caller', () => {
     const x = R.sym('x');
     const y = R.sym('y');
     const p = x.pow(2).mul(y).add(y);
+    const q = x.pow(2); // interns x², the monomial splitBy finds for the part in x
     const parts = p.splitBy(new Set([R.varIndex('x')]));
     const ix = R.varIndex('x');
     const part = parts.get(`${ix}^2`)!;
@@ -60,6 +61,7 @@ describe('symbols and arrays shared with the caller', () => {
     part.vars.push(7);
     part.exps[0] = 9;
     expect(p.toString()).toBe('x^2*y + y');
+    expect(q.toString()).toBe('x^2');
     expect(p.splitBy(new Set([ix])).get(`${ix}^2`)!.exps).toEqual([2]);
   });
 });
