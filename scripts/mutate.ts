@@ -97,6 +97,9 @@ export const SHARED_MODULES = new Set(['symbolic']);
  */
 export const FOLDER_OPTIONS: Record<string, Record<string, unknown>> = {
   montecarlo: { timeoutMS: 15_000, dryRunTimeoutMinutes: 15 },
+  // src/symbolic: its whole test set takes ~7 s, so 10 s over 1.5 × a mutant's covering tests still tells a loop
+  // from a finishing run, and the ~50 looping mutants (collision and accumulator loops) cost 12 s each, not 62
+  symbolic: { timeoutMS: 10_000 },
   // The `prose` ignorer (scripts/strykerProseIgnorer.mjs): string and template literals only shown to a reader
   // (statements, sources, routes, tolerance texts, part titles, notes, explore summaries) are not mutated;
   // ids, part ids, verdicts, keys and messages are. mutation/SURVIVORS.md gives the number it removes.
