@@ -64,9 +64,28 @@ export const EXCLUDED_MUTATORS: Record<string, string[]> = {};
 
 /**
  * Folders whose tests run without module isolation under Stryker (MUTATE_ISOLATE=0, see
- * vitest.mutate.config.ts): their modules hold no mutable module-level state (src/symbolic: only frozen
- * constants such as ZERO, ONE, PAPER_MODEL; every cache lives in a PolyRing the tests create), so a
- * mutant cannot leave state behind for the next one.
+ * vitest.mutate.config.ts). Why this cannot carry one mutant's effects into another mutant's result:
+ * - Stryker's vitest runner (pool `threads`, one worker) starts every run, the dry run and each mutant's,
+ *   in a fresh worker thread: the source modules and globalThis are new per run, and are shared only
+ *   between the test files of that one run. Checked 2026-12-01 with the runner's own settings
+ *   (createVitest + ctx.start three times over two test files): a module-level counter and a counter on
+ *   globalThis went 1, 2 within each run and restarted at 1 in the next run.
+ * - So module-level state can pass only from one test file to the next within one mutant's run, under that
+ *   same mutant: a later file failing because the mutant left a module's state wrong is a true detection of
+ *   that mutant (the mutated program misbehaves), never a false one for another.
+ * - Within a run the unmutated code reads no state that an earlier test could make stale. src/symbolic's
+ *   module-level mutable state, all of it (grep `^(export )?(let|const)` in src/symbolic): poly.ts
+ *   `pendingIds`/`pendingCs`, written by `make()` and read by the `new Poly(INTERNAL, ring)` on the next line,
+ *   whose INTERNAL branch calls nothing in between (synchronous, not re-entrant), so always written just
+ *   before each read; poly.ts `CONSTANTS`, the constants' monomial table, whose `byId`/`byHash` are never
+ *   extended (constants intern nothing) and whose accumulator starts every sum with `begin()` (a new
+ *   generation, count 0); the lazy caches of the shared `ZERO_POLY`/`ONE_POLY` (term views) and of
+ *   `ONE_MONO` (its key), which hold values fixed by those constants whatever test fills them first;
+ *   coef.ts `coefStats.fallbacks`, a counter that tests read as differences. Every interning table of
+ *   variables and monomials lives in a PolyRing that the tests create.
+ * - Collection-time code of the second and later test files of a run (describe bodies) runs with the mutant
+ *   already active (Stryker activates it in the first file's beforeAll and globalThis is shared); this only
+ *   lets that code meet the mutant too, as Stryker's static activation does.
  */
 export const SHARED_MODULES = new Set(['symbolic']);
 
@@ -78,6 +97,9 @@ export const SHARED_MODULES = new Set(['symbolic']);
  */
 export const FOLDER_OPTIONS: Record<string, Record<string, unknown>> = {
   montecarlo: { timeoutMS: 15_000, dryRunTimeoutMinutes: 15 },
+  // src/symbolic: its whole test set takes ~7 s, so 10 s over 1.5 × a mutant's covering tests still tells a loop
+  // from a finishing run, and the ~50 looping mutants (collision and accumulator loops) cost 12 s each, not 62
+  symbolic: { timeoutMS: 10_000 },
   // The `prose` ignorer (scripts/strykerProseIgnorer.mjs): string and template literals only shown to a reader
   // (statements, sources, routes, tolerance texts, part titles, notes, explore summaries) are not mutated;
   // ids, part ids, verdicts, keys and messages are. mutation/SURVIVORS.md gives the number it removes.
