@@ -41,6 +41,21 @@ describe('rosenbrockStep: finiteness of the result', () => {
     expect(out[n - 1]).toBe(out[0]);
   });
 
+  it('accepts a finite error estimate past half of float64’s range (twice it would overflow)', () => {
+    // y′ = y with h = 5 (an unstable, huge step): the Rodas5 step is linear in y, so its error estimate at
+    // y = Y is Y times the one at y = 1 (≈ −9.5e8); Y = 1.2e299 puts it near −1.1e308, whose double is −∞
+    const step = (Y: number) => {
+      const out = new Float64Array(1);
+      const err = new Float64Array(1);
+      return { evals: rosenbrockStep(linear(1, 1), RODAS5, Float64Array.of(Y), 5, out, err, rosenbrockWork(1, RODAS5)), e: err[0] };
+    };
+    const unit = step(1);
+    const big = step(1.2e299);
+    expect(2 * big.e).toBe(-Infinity); // the premise
+    expect(big.evals).toBe(unit.evals);
+    expect(big.e / (1.2e299 * unit.e)).toBeCloseTo(1, 12);
+  });
+
   it('rejects a step with an infinite or NaN value', () => {
     for (const bad of [Infinity, -Infinity, NaN]) {
       const y = Float64Array.of(1, bad);
