@@ -24,7 +24,7 @@ const ALLOWED = [
   'randomRotation', 'randomTheta', 'readout', 'reducedFromFull', 'renderVerifyReport', 'replayCommand', 'resolveDistribution', 'runClaims',
   'runCli', 'runParts', 'samplePrompts', 'spdProblem', 'spectrumWithCondition', 'stream', 'symmetricEigen', 'trace', 'trainingDistribution',
   'transpose', 'verifyReport', 'mergeVerifyReports', 'shardOf', 'UsageError', 'assertValid', 'covarianceProblem',
-  'dynamics.RK45_DEFAULT_RTOL', 'dynamics.RODAS4', 'dynamics.RODAS5', 'dynamics.STIFF_DEFAULT_RTOL', 'dynamics.gradientDescent', 'dynamics.gradientFlow',
+  'dynamics.RK45_DEFAULT_RTOL', 'dynamics.RODAS4', 'dynamics.RODAS5', 'dynamics.RODAS5P', 'dynamics.integrateBdf', 'dynamics.STIFF_DEFAULT_RTOL', 'dynamics.gradientDescent', 'dynamics.gradientFlow',
   'dynamics.integrateDopri5', 'dynamics.integrateRosenbrock', 'dynamics.rk45GradientFlow', 'dynamics.stiffGradientFlow',
   'moments.fourthMoment', 'moments.gaussianMoment', 'moments.lossGradientV', 'moments.populationLoss', 'moments.quadraticMinimizer',
   'moments.randomDiagonalModel', 'moments.randomDiagonalError', 'moments.randomDiagonalGradient', 'moments.randomDiagonalMinimizer',

@@ -15,6 +15,7 @@ import { initialReduced, randomTheta } from '../lsa/init';
 import { gamma } from '../theory/gamma';
 import { theorem41SigmaBound } from '../theory/theorem41';
 import { gdStepScale, gradientFlow, subsampleTrajectory, type FlowMethod, type FlowResult } from '../dynamics';
+import { RODAS5P } from '../dynamics/rodas5p';
 import { VERSION } from '../version';
 import { defaultRootSeed } from './verify';
 import { assertValid, covarianceSchema, type CovarianceRules } from '../validate';
@@ -31,6 +32,10 @@ export const FLOW_COVARIANCE_RULES: CovarianceRules = {
 };
 /** Largest --kappa of the families (mean eigenvalue 1, so λ_min ≥ 1/κ stays in the flow's reach). */
 export const FLOW_MAX_KAPPA = 1e5;
+
+/** Integrators of the stiff route: Rodas5 (default), Rodas5P, or variable-order BDF (SciPy's algorithm). */
+export const STIFF_INTEGRATORS = ['rodas5', 'rodas5p', 'bdf'] as const;
+export type StiffIntegrator = (typeof STIFF_INTEGRATORS)[number];
 
 /** Options of {@link flow}; the same as `icl-audit flow`'s flags. */
 export interface FlowRunOptions {
@@ -54,6 +59,11 @@ export interface FlowRunOptions {
   rtol?: number | null;
   /** 'stiff' (default), 'rk45' or 'gd'. */
   method?: FlowMethod;
+  /**
+   * The stiff route's integrator: 'rodas5' (default), 'rodas5p' or 'bdf' (variable-order BDF as SciPy's
+   * solve_ivp). Only with method 'stiff'.
+   */
+  integrator?: StiffIntegrator | null;
   /** Gradient-descent step (method 'gd'). */
   step?: number | null;
   /** Cap on steps. */
@@ -97,6 +107,11 @@ export function flow(options: FlowRunOptions): { report: FlowReport; result: Flo
   const seed = options.seed ?? defaultRootSeed();
   const method: FlowMethod = options.method ?? 'stiff';
   const stepGiven = options.step ?? null;
+  const integratorGiven = options.integrator ?? null;
+  if (integratorGiven !== null && !(STIFF_INTEGRATORS as readonly string[]).includes(integratorGiven))
+    throw new RangeError(`integrator must be one of ${STIFF_INTEGRATORS.join(', ')}, got '${String(integratorGiven)}'`);
+  if (integratorGiven !== null && method !== 'stiff') throw new RangeError(`integrator applies only to method 'stiff' (got method '${method}')`);
+  const integrator: StiffIntegrator | null = method === 'stiff' ? (integratorGiven ?? 'rodas5') : null;
   const root = stream(seed);
   const covStream = root.child('covariance');
   const thetaStream = root.child('theta');
@@ -117,6 +132,7 @@ export function flow(options: FlowRunOptions): { report: FlowReport; result: Flo
   const step = method === 'gd' ? (stepGiven ?? 0.5 * gdStepScale(model)) : null;
   const result = gradientFlow(model, {
     method: method,
+    ...(integrator === 'bdf' ? { integrator: 'bdf' as const } : integrator === 'rodas5p' ? { tableau: RODAS5P } : {}),
     u0: init.u,
     U0: init.U,
     target: gammaInverse,
@@ -143,6 +159,7 @@ export function flow(options: FlowRunOptions): { report: FlowReport; result: Flo
       rtol: method === 'gd' ? null : result.rtol,
       atol: method === 'gd' ? null : result.atol,
       method: method,
+      integrator,
       step,
       maxSteps: maxSteps,
     },

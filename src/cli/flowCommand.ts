@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import type { Mat } from '../linalg/matrix';
 import type { CovarianceFamily } from '../random/covariance';
 import { RK45_DEFAULT_RTOL, STIFF_DEFAULT_RTOL, type FlowMethod, type FlowResult } from '../dynamics';
-import { flow, type FlowReport } from '../api/flow';
+import { flow, STIFF_INTEGRATORS, type FlowReport, type StiffIntegrator } from '../api/flow';
 import { covarianceFileArg, familyArg, intArg, numberArg, seedArg } from './args';
 import { EXIT, UsageError } from './errors';
 import { outputArg, writeJsonFile } from './output';
@@ -27,6 +27,7 @@ export interface FlowCommandOptions {
   seed?: string;
   rtol?: string;
   method?: string;
+  integrator?: string;
   step?: string;
   maxSteps?: string;
   json?: string;
@@ -44,6 +45,7 @@ export interface FlowInputs {
   seed: number;
   rtol: number | null;
   method: FlowMethod;
+  integrator: StiffIntegrator | null;
   step: number | null;
   maxSteps: number | null;
   lambdaFromFile: Mat | null;
@@ -68,13 +70,20 @@ export function parseFlowOptions(o: FlowCommandOptions): FlowInputs {
   const m = (o.method ?? 'stiff').trim();
   if (!(METHODS as readonly string[]).includes(m)) throw new UsageError(`--method must be one of ${METHODS.join(', ')}, got '${o.method}'`);
   const method = m as FlowMethod;
+  let integrator: StiffIntegrator | null = null;
+  if (o.integrator !== undefined) {
+    const i = o.integrator.trim();
+    if (!(STIFF_INTEGRATORS as readonly string[]).includes(i)) throw new UsageError(`--integrator must be one of ${STIFF_INTEGRATORS.join(', ')}, got '${o.integrator}'`);
+    if (method !== 'stiff') throw new UsageError(`--integrator applies only to --method stiff (got --method ${method})`);
+    integrator = i as StiffIntegrator;
+  }
   const step = o.step !== undefined ? numberArg('--step', o.step, { min: 0, openMin: true, max: 1e6 }) : null;
   if (step !== null && method !== 'gd') throw new UsageError(`--step applies only to --method gd (got --method ${method})`);
   if (rtol !== null && method === 'gd') throw new UsageError('--rtol applies only to --method stiff or rk45 (gradient descent has a fixed step; use --step)');
   const maxSteps = o.maxSteps !== undefined ? intArg('--max-steps', o.maxSteps, 1, 1e9) : null;
   outputArg('--json', o.json);
   const lambdaFromFile = o.covFile !== undefined ? covarianceFileArg('--cov-file', o.covFile, d, FLOW_COVARIANCE_RULES) : null;
-  return { d, n, family, covFile: o.covFile ?? null, kappa: family ? kappa : null, sigma, seed, rtol, method, step, maxSteps, lambdaFromFile };
+  return { d, n, family, covFile: o.covFile ?? null, kappa: family ? kappa : null, sigma, seed, rtol, method, integrator, step, maxSteps, lambdaFromFile };
 }
 
 /** The JSON report of a flow run (built by the library function {@link flow}). */
@@ -122,6 +131,7 @@ export function registerFlow(program: Command, setCode: (code: number) => void):
     .option('--seed <S>', 'root seed (integer; default $ICL_AUDIT_SEED or 1)')
     .option('--rtol <R>', `relative tolerance of the integrator (default ${STIFF_DEFAULT_RTOL} stiff, ${RK45_DEFAULT_RTOL} rk45; atol = rtol/100)`)
     .option('--method <M>', 'stiff (Rodas5 in the eigenbasis, default), rk45 (Dormand–Prince, original coordinates) or gd (gradient descent)')
+    .option('--integrator <I>', 'the stiff route\'s integrator: rodas5 (default), rodas5p, or bdf (variable-order BDF, SciPy solve_ivp\'s algorithm); --method stiff only')
     .option('--step <ETA>', 'gradient-descent step (--method gd; default half the stable scale 1/(λmax(P)λmax(Q)‖V*‖_F))')
     .option('--max-steps <K>', 'cap on steps (GD: iterations)')
     .option('--json <FILE>', 'write inputs, Λ, Γ⁻¹, the final state, solver stats and the trajectory (≤ 200 samples) as JSON')

@@ -34,6 +34,8 @@ export function stiffGradientFlow(model: QuadraticModel, opts: StiffFlowOptions)
   const atol = positive('atol', opts.atol ?? rtol * 1e-2);
   const tol = opts.convergenceTol ?? 1e-12;
   const tab = opts.tableau ?? RODAS5;
+  if (opts.integrator !== undefined && opts.integrator !== 'rosenbrock' && opts.integrator !== 'bdf')
+    throw new RangeError(`integrator must be 'rosenbrock' or 'bdf', got '${String(opts.integrator)}'`);
   const sys = eigenSystem(model);
   const d = model.d;
   const y = new Float64Array(sys.n);

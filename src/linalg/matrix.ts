@@ -104,9 +104,23 @@ export function frobeniusDot(a: Mat, b: Mat): number {
   return s;
 }
 
-/** Frobenius norm. */
+/**
+ * Frobenius norm. The plain sum of squares serves when it lies in float64's normal range; otherwise (squares
+ * that underflow, entries near 1e-160 and below, or overflow, entries near 1e154 and above) the entries are
+ * scaled by the largest one first, as LAPACK's dnrm2 does, so the norm is exact to rounding at any magnitude.
+ */
 export function frobenius(a: Mat): number {
-  return Math.sqrt(frobeniusDot(a, a));
+  const s = frobeniusDot(a, a);
+  if (s > 1e-290 && s < Infinity) return Math.sqrt(s);
+  const m = maxAbs(a);
+  if (m === 0 || !Number.isFinite(m)) return m;
+  let t = 0;
+  for (const row of a)
+    for (const v of row) {
+      const r = v / m;
+      t += r * r;
+    }
+  return m * Math.sqrt(t);
 }
 
 /** Largest absolute entry. */

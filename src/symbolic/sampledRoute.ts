@@ -12,7 +12,10 @@ import type { Stream } from '../random/stream';
 /** Confidence of each interval used here. */
 export const SAMPLED_CONFIDENCE = 1 - COMPARISON_ALPHA;
 
-/** Whether `value` lies in src/montecarlo's interval for ½E(ŷ − y_q)² (full LSA) or E(ŷ − y_q)² (reduced V). */
+/**
+ * Whether `value` lies in src/montecarlo's interval for ½E(ŷ − y_q)² (full LSA) or E(ŷ − y_q)² (reduced V).
+ * The detail ends with what replays the draws, as Stream.describe() writes it (`seed=7 path=(root)` for a root stream).
+ */
 export function sampledRouteCheck(
   what: { kind: 'full-loss'; params: LsaParams } | { kind: 'reduced-error'; v: Mat },
   dist: PromptDistribution,
@@ -24,5 +27,5 @@ export function sampledRouteCheck(
   const opts = { stream: rng, samples, confidence: SAMPLED_CONFIDENCE };
   const r = what.kind === 'full-loss' ? estimateFullError(dist, length, what.params, opts).populationLoss : estimateReducedError(dist, length, what.v, opts).testError;
   const ok = value >= r.ci[0] && value <= r.ci[1];
-  return { ok, detail: `derived ${value.toPrecision(6)}, src/montecarlo ${r.estimate.toPrecision(6)}, ${SAMPLED_CONFIDENCE} interval [${r.ci[0].toPrecision(6)}, ${r.ci[1].toPrecision(6)}] (${samples} samples, ${r.path})` };
+  return { ok, detail: `derived ${value.toPrecision(6)}, src/montecarlo ${r.estimate.toPrecision(6)}, ${SAMPLED_CONFIDENCE} interval [${r.ci[0].toPrecision(6)}, ${r.ci[1].toPrecision(6)}] (${samples} samples, seed=${r.seed} path=${r.path || '(root)'})` };
 }

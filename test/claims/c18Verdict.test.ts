@@ -8,6 +8,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Stream } from '../../src/random/stream';
+import { COMPARISON_Z } from '../../src/contract/tolerance';
 
 const H = vi.hoisted(() => ({
   evalCalls: [] as Array<Record<string, unknown>>,
@@ -71,6 +72,12 @@ function pct(xs: number[], q: number): number {
   return lo + 1 < s.length ? s[lo] + (h - lo) * (s[lo + 1] - s[lo]) : s[lo];
 }
 
+/** Sample standard deviation (n − 1): the bootstrap standard error of the replicates. */
+function sd(xs: number[]): number {
+  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
+}
+
 /** The bootstrap of this file: resample K covariances with the claim's stream. */
 function boot(rng: Stream, resamples: number, stat: (idx: number[]) => number): number[] {
   return Array.from({ length: resamples }, () => stat(Array.from({ length: K }, () => rng.int(0, K - 1))));
@@ -84,7 +91,7 @@ function expected(scales: number[], data: (ci: number, name: string) => Float64A
   const growth = scales.slice(1).map((c, j) => {
     const ratio = (idx: number[]) => (mean(j + 1, 'gpt2', idx, N) - mean(0, 'gpt2', idx, N)) / (mean(j + 1, 'lsa-limit', idx, N) - mean(0, 'lsa-limit', idx, N));
     const b = boot(rng.child(`c${c}`), resamples, ratio);
-    return { c, r: ratio(all), lo: pct(b, a), hi: pct(b, 1 - a) };
+    return { c, r: ratio(all), lo: pct(b, a), hi: pct(b, 1 - a), sd: sd(b) };
   });
   const learned = (idx: number[]) => mean(0, 'gpt2', idx, N) / mean(0, 'zero', idx, N);
   const lHi = pct(boot(rng.child('learned'), resamples, learned), 1 - a);
@@ -94,7 +101,7 @@ function expected(scales: number[], data: (ci: number, name: string) => Float64A
     return s / (MAX_M - N - 1) - mean(0, 'gpt2', idx, N);
   };
   const sb = boot(rng.child('spike'), resamples, past);
-  return { growth, lHi, spike: past(all), sLo: pct(sb, 0.05), sHi: pct(sb, 0.95) };
+  return { growth, lHi, learned: learned(all), spike: past(all), sLo: pct(sb, 0.05), sHi: pct(sb, 0.95), spikeSd: sd(sb) };
 }
 
 const SCALES = [1, 4, 9];
@@ -136,6 +143,7 @@ describe('C18 verdict logic (synthetic errors)', () => {
     expect(r.cases).toBe(K * 2 * 3);
     expect(r.parts![0]).toMatchObject({ worstError: e.lHi, tolerance: 0.5 });
     expect(r.parts![0].worstError).toBeCloseTo(e.lHi, 12);
+    expect(r.parts![0].note).toBe(`ratio ${e.learned.toPrecision(3)}, upper bound ${e.lHi.toPrecision(3)}`);
     expect(r.parts![3].worstError).toBeCloseTo(e.spike, 12);
     expect(r.parts![3].tolerance).toBe(0);
     expect(r.parts![3].note).toBe(`mean excess over M = 5…7: ${e.spike.toPrecision(3)} [${e.sLo.toPrecision(3)}, ${e.sHi.toPrecision(3)}] (90 %)`);
@@ -155,6 +163,8 @@ describe('C18 verdict logic (synthetic errors)', () => {
     expect(H.evalCalls.map((c) => (c.panels as Array<{ scale: number }>)[0].scale)).toEqual(SCALES);
     expect(H.evalCalls[0]).toMatchObject({ d: 3, trainN: 4, trainCov: 'exp-diag', panels: [{ name: 'c18', cov: 'exp-diag', scale: 1 }], covariances: K, promptsPerCovariance: 2, maxM: 8, seed: 13, resamples: 10 });
     expect((H.evalCalls[0].models as Array<{ name: string }>).map((m) => m.name)).toEqual(['gpt2']);
+    // only the first scale is read past M = N (the spike): all maxM = 8 positions there, N + 1 = 5 at the others
+    expect(H.evalCalls.map((c) => c.positions)).toEqual([8, 5, 5]);
   });
 
   it('a record without CPU time: no CPU clause; without its note: no steps clause; without a record: no checkpoint note', async () => {
@@ -202,6 +212,11 @@ describe('C18 verdict logic (synthetic errors)', () => {
     expect(r.verdict).toBe('inconclusive');
     expect(r.reason).toBe('an interval includes 1 (growth ratio) or 0 (spike)');
     expect(r.parts![0].verdict).toBe('verified');
+    // each growth part by the rule: verified when the interval is below 1, falsified when r is more than
+    // COMPARISON_Z standard errors above 1, else inconclusive
+    const rule = e.growth.map((g) => (g.hi < 1 ? 'verified' : g.r - COMPARISON_Z * g.sd > 1 ? 'falsified' : 'inconclusive'));
+    expect(rule).toContain('inconclusive');
+    expect(r.parts!.slice(1, 3).map((p) => p.verdict)).toEqual(rule);
   });
 
   it('GPT-2 no better than half the zero predictor: the precondition fails, inconclusive with that reason, even though it "grows less"', async () => {
@@ -225,6 +240,38 @@ describe('C18 verdict logic (synthetic errors)', () => {
     const flat = await runC18(opts());
     expect(flat.parts!.at(-1)!.verdict).toBe('inconclusive');
     expect(flat.verdict).toBe('inconclusive');
+  });
+
+  it('r just under 1 + COMPARISON_Z standard errors: inconclusive; the standard error divides by resamples − 1', async () => {
+    // r(idx) = growth · mean(1 + 0.2W)/mean(1 + 0.2U) over the resampled covariances: linear in growth, so
+    // at growth 1 the replicates give r₁ and sd₁, and at g = (1 − 0.002)/(r₁ − Z·sd₁) r − Z·sd = 0.998
+    const e1 = expected(SCALES, synth(SCALES, { growth: 1, base: 0.3, spike: 0.1 }), 13, 50, 0.99).growth[0];
+    const g = (1 - 0.002) / (e1.r - COMPARISON_Z * e1.sd);
+    H.data = synth(SCALES, { growth: g, base: 0.3, spike: 0.1 });
+    const e = expected(SCALES, H.data, 13, 50, 0.99);
+    const z = e.growth[0];
+    expect(z.hi).toBeGreaterThan(1);
+    expect(z.r - COMPARISON_Z * z.sd).toBeCloseTo(0.998, 9);
+    // with resamples + 1 in the denominator the standard error is √(49/51) as large, and r − Z·sd passes 1
+    expect(z.r - COMPARISON_Z * z.sd * Math.sqrt(49 / 51)).toBeGreaterThan(1);
+    const r = await runC18(opts());
+    expect(r.parts![1].verdict).toBe('inconclusive');
+  });
+
+  it('an excess past N below 0 but within COMPARISON_Z standard errors of it: the spike part is inconclusive, not falsified', async () => {
+    // covariance k's error for M > N at c = 1 is its error at M = N plus e_k, with mean −0.01 and spread ±0.1
+    const base = synth(SCALES, { growth: 0.1, base: 0.3, spike: 0 });
+    const mu = U.reduce((a, b) => a + b, 0) / K;
+    H.data = (ci, name) => base(ci, name).map((row, k) => (ci === 0 && name === 'gpt2' ? row.map((v, m) => (m > N ? v - 0.01 + 0.2 * (U[k] - mu) : v)) : row));
+    const e = expected(SCALES, H.data, 13, 50, 0.99);
+    expect(e.spike).toBeCloseTo(-0.01, 12);
+    expect(e.spike + COMPARISON_Z * e.spikeSd).toBeGreaterThan(0);
+    const r = await runC18(opts());
+    expect(r.parts!.at(-1)!.verdict).toBe('inconclusive');
+    expect(r.parts!.at(-1)!.worstError).toBeCloseTo(-0.01, 12);
+    expect(r.verdict).toBe('inconclusive');
+    // the mean error is the same at M = 5, 6, 7 (a flat excess): the peak is the first M reaching it
+    expect(r.notes![2]).toMatch(/, peak [0-9.]+ at M = 5; /);
   });
 
   it('at level 1 the interval is the whole bootstrap range (percentiles 0 and 1 are its extremes)', async () => {

@@ -45,9 +45,9 @@ describe('explore C03 --vary N', () => {
   });
 
   it('the count is min(N, d) + 1, so "at least d + 1" holds exactly when N ≥ d; smallest failure d = 2, N = 1', () => {
-    const progress: number[][] = [];
-    const r = explore({ claim: 'C03', vary: 'N', seed: 4, onProgress: (a, b) => progress.push([a, b]) });
-    expect(progress).toEqual([[0, 6], [1, 6], [2, 6], [3, 6], [4, 6], [5, 6], [6, 6]]);
+    const progress: unknown[][] = [];
+    const r = explore({ claim: 'C03', vary: 'N', seed: 4, onProgress: (...a) => progress.push(a) });
+    expect(progress).toEqual([...[1, 2, 3, 4, 5, 6].map((d) => [d - 1, 6, `d = ${d}`]), [6, 6, 'done']]);
     expect([r.claim, r.vary, r.seed]).toEqual(['C03', 'N', 4]);
     expect(r.series.map((s) => s.label)).toEqual(['d = 1', 'd = 2', 'd = 3', 'd = 4', 'd = 5', 'd = 6']);
     for (const [k, s] of r.series.entries()) {
@@ -72,9 +72,9 @@ describe('explore C03 --vary N', () => {
 
 describe('explore C10 --vary noise', () => {
   it('bisects to where the exact error (affine in s²) meets η + ε; at Λ = I, d = 1, N = 10 that is s = √((0.14 − e₀)/c) by hand', () => {
-    const progress: number[][] = [];
-    const r = explore({ claim: 'C10', vary: 'noise', seed: 3, onProgress: (a, b) => progress.push([a, b]) });
-    expect(progress).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
+    const progress: unknown[][] = [];
+    const r = explore({ claim: 'C10', vary: 'noise', seed: 3, onProgress: (...a) => progress.push(a) });
+    expect(progress).toEqual([[0, 3, 'identity, d = 1, N = 10'], [1, 3, 'identity, d = 3, N = 20'], [2, 3, 'rotated κ = 10, d = 5, N = 20'], [3, 3, 'done']]);
     expect([r.claim, r.vary, r.seed]).toEqual(['C10', 'noise', 3]);
     // Λ = 1, N = 10: Γ = 1 + 1/10 + 1/10 = 1.2, g = 1/Γ; ε = 0.1, M = ⌈2/0.1⌉ = 20, η = (1 + 2 + 1)/100 = 0.04;
     // noiseless error (1 + 1/M)g² + g²/M − 2g + 1; the noise adds g²s²/M
@@ -123,5 +123,12 @@ describe('explore C10 --vary noise', () => {
     // the replay contract: problem k draws Λ from Stream(seed, ['explore', 'C10', k]) (rotated, κ = 10 here)
     const lam = drawCovariance('rotated', 5, new Stream(3, ['explore', 'C10', '2']), { kappa: 10 });
     expect(r.series[2].rows[0].measured.bound as number).toBeCloseTo(paperFormulas().corollary43Eta(lam, 20) + 0.1 * trace(lam), 12);
+    // and its noiseless error is Theorem 4.2's at that Λ (spectrum drawn: the error depends on more than tr Λ),
+    // M = ⌈6·tr Λ/(0.1·tr Λ)⌉ = 60
+    expect(r.series[2].rows[0].inputs).toEqual({ d: 5, N: 20, M: 60, epsilon: 0.1 * trace(lam), noiseStd: 0 });
+    const err0 = paperFormulas().theorem42Error(lam, 20, 60);
+    expect(Math.abs((r.series[2].rows[0].measured.error as number) - err0)).toBeLessThanOrEqual(1e-9 * err0);
+    const other = drawCovariance('rotated', 5, new Stream(3, ['explore', 'C10', '1']), { kappa: 10 });
+    expect(Math.abs(paperFormulas().theorem42Error(other, 20, 60) - err0)).toBeGreaterThan(1e-6 * err0);
   });
 });

@@ -38,6 +38,7 @@ import { REACH_TOL } from '../../src/claims/exploreC08';
 import { frobenius, frobeniusDot, identity, matmul, transpose, zeros } from '../../src/linalg/matrix';
 import { paperFormulas } from '../../src/theory/formulas';
 import { drawCovariance } from '../../src/random/covariance';
+import { randomTheta } from '../../src/lsa/init';
 import { Stream } from '../../src/random/stream';
 
 beforeEach(() => {
@@ -160,6 +161,8 @@ describe('explore C08 --vary sigma (toy flow)', () => {
     expect(s1.summary).toBe(`holds up to σ = ${fmt(s1.largestHolding!)} (${fmt(lo)}× the bound ${fmt(smax)}); stops at ${fmt(s1.smallestFailing!)} (${fmt(hi)}×): ${s1.failingRow!.outcome}`);
     expect(s2.summary).toBe(`holds at every σ tried, up to ${fmt(s2.largestHolding!)} = 8192× the bound ${fmt(s2.assumptionBound!)}: no failure found`);
     expect(r.findings.slice(2, 7)).toEqual(r.series.map((s) => `${s.label}: ${s.summary}`));
+    // without a progress callback: the same result
+    expect(explore({ claim: 'C08', vary: 'sigma', seed: 2 })).toEqual(r);
   });
 });
 
@@ -167,8 +170,10 @@ describe('explore C08 --vary theta (toy flow)', () => {
   it('starts outside Assumption 3.3 at σ = σ_max/2: the scaled, unbalanced, sign-flipped and orthogonal starts as described', () => {
     // reaches the limit from u(0) > 0, the mirror minimum from u(0) < 0, stays put from u(0) = 0
     H.rule = (c) => (c.u0 > 0 ? { status: 'converged', u: 2, U: c.U0 } : c.u0 < 0 ? { status: 'converged', u: -2, U: c.U0 } : { status: 'max-steps', u: 0, U: c.U0 });
-    const r = explore({ claim: 'C08', vary: 'theta', seed: 5 });
+    const progress: unknown[][] = [];
+    const r = explore({ claim: 'C08', vary: 'theta', seed: 5, onProgress: (...a) => progress.push(a) });
     expect([r.claim, r.vary, r.seed]).toEqual(['C08', 'theta', 5]);
+    expect(progress).toEqual([...LABELS.map((l, k) => [k, 5, l]), [5, 5, 'done']]);
     expect(H.calls.length).toBe(5 * 12);
     const smax = Math.sqrt(2 / 1.4); // d = 1, N = 5 as above
     const calls = H.calls.slice(0, 12);
@@ -196,6 +201,9 @@ describe('explore C08 --vary theta (toy flow)', () => {
       const tt = matmul(theta, transpose(theta));
       cs[0].U0.forEach((row, i) => row.forEach((x, j) => rel(x / sig, tt[i][j])));
       expect(frobeniusDot(cs[0].U0, B)).toBeGreaterThan(0);
+      // the replay contract: problem k draws Θ from Stream(seed, ['explore', 'C08', k]).child('theta')
+      const drawn = randomTheta(cs[0].d, new Stream(5, ['explore', 'C08', String(k)]).child('theta'));
+      drawn.forEach((row, i) => row.forEach((x, j) => rel(theta[i][j], x)));
     }
     expect(frobenius(calls[10].U0)).toBe(0);
     const s1 = r.series[0];
@@ -207,7 +215,20 @@ describe('explore C08 --vary theta (toy flow)', () => {
     expect(s1.rows[1].inputs).toMatchObject({ d: 1, N: 5, family: 'identity', normThetaThetaT: 1e-2 });
     expect(s1.rows[6].inputs).toMatchObject({ uOverSigma: -0.5 });
     rel(s1.rows[0].inputs.sigma as number, sigma);
-    expect(s1.summary.startsWith('8/12 starts reach')).toBe(true);
+    // each row is named after its start: the scale of Θ and u(0)/σ as run, the other starts by what they are
+    const names = s1.rows.map((x) => String(x.inputs.start));
+    expect(names[0]).toMatch(/^Assumption 3\.3 \(balanced/);
+    [1e-2, 10, 100].forEach((c, k) => expect(names[1 + k]).toBe(`Θ not normalized: ‖ΘΘᵀ‖_F = ${c}`));
+    [0.1, 0, -0.5, -1].forEach((a, k) => expect(names[4 + k]).toBe(`unbalanced: u(0) = ${a}σ, U(0) = σΘΘᵀ`));
+    expect(names[8]).toMatch(/^U\(0\) = −σΘΘᵀ/);
+    expect(names[9]).toMatch(/^U\(0\) = σΘ \(not symmetric/);
+    expect(names[10]).toMatch(/^u\(0\) = 10⁻⁶σ, U\(0\) ⟂ Λ² \(near the stationary set\)$/);
+    expect(names[11]).toMatch(/^u\(0\) = 0, U\(0\) ⟂ Λ² \(on the stationary set/);
+    expect(new Set(names).size).toBe(12);
+    // the summary: how many reached the limit, then each start that stopped short (holds false) and where it ended
+    const stopped = s1.rows.filter((x) => x.holds === false);
+    expect(stopped.length).toBe(3);
+    expect(s1.summary).toBe(`8/12 starts reach Theorem 4.1's limit; stops for: ${stopped.map((x) => `${names[s1.rows.indexOf(x)]} → ${x.outcome}`).join('; ')}`);
     expect(s1.largestHolding).toBeNull();
     expect(s1.smallestFailing).toBeNull();
     rel(s1.assumptionBound!, smax);

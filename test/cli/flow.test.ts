@@ -60,6 +60,23 @@ describe('icl-audit flow', () => {
     expect(stripTimes(JSON.parse(readFileSync(file2, 'utf8')))).toEqual(stripTimes(j));
   });
 
+  it('--integrator rodas5p and bdf end at the same Γ⁻¹ as the default; refused outside --method stiff', async () => {
+    const V: Record<string, number[][]> = {};
+    for (const integrator of ['rodas5', 'rodas5p', 'bdf']) {
+      const file = join(dir, `${integrator}.json`);
+      expect(await main(['flow', '--d', '3', '--N', '10', '--seed', '2', '--rtol', '1e-10', '--integrator', integrator, '--json', file])).toBe(0);
+      const j = JSON.parse(readFileSync(file, 'utf8'));
+      expect(j.inputs.integrator).toBe(integrator);
+      expect(j.solver.scheme).toMatch({ rodas5: /^Rodas5 /, rodas5p: /^Rodas5P /, bdf: /^BDF / }[integrator] as RegExp);
+      V[integrator] = j.final.V;
+    }
+    // each run stops within 1e-12 (relative) of the same minimizer, so the three agree to a few 1e-12
+    for (const k of ['rodas5p', 'bdf']) expect(fro(V[k].map((r, i) => r.map((v, c) => v - V.rodas5[i][c]))) / fro(V.rodas5)).toBeLessThan(1e-11);
+    err.length = 0;
+    expect(await main(['flow', '--d', '3', '--N', '10', '--method', 'rk45', '--integrator', 'bdf'])).toBe(2);
+    expect(err.join('')).toMatch(/--integrator applies only to --method stiff/);
+  });
+
   it('takes Λ from a file and warns (one line) for σ outside Assumption 3.3', async () => {
     const cov = join(dir, 'cov.json');
     writeFileSync(cov, JSON.stringify({ lambda: [[2, 0.5], [0.5, 1]] }));

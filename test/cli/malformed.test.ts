@@ -47,6 +47,7 @@ const flowFlags: Array<[string, fc.Arbitrary<string>]> = [
   ['--method', fc.string({ maxLength: 6 }).filter((s) => !['stiff', 'rk45', 'gd'].includes(s.trim()))],
   ['--cov', fc.string({ maxLength: 8 }).filter((s) => !['identity', 'scaled', 'diagonal', 'rotated', 'spiked', 'wishart', 'exp-diag'].includes(s))],
   ['--max-steps', fc.oneof(junkNumberText, fc.constantFrom('0', '1.5'))],
+  ['--integrator', fc.string({ maxLength: 8 }).filter((s) => !['rodas5', 'rodas5p', 'bdf'].includes(s.trim()))],
 ];
 
 describe('the CLI refuses malformed input', () => {

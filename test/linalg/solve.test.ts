@@ -31,3 +31,17 @@ describe('solveSpd', () => {
     }
   });
 });
+
+describe('frobenius at the ends of float64', () => {
+  // ‖(3, 4)·10^k‖ = 5·10^k exactly in real arithmetic; 10^k itself rounds, so compare to 5·10^k relative to ε
+  it.each([-320, -300, -200, -160, 0, 150, 200, 300])('‖(3, 4)·1e%d‖ = 5e%d', (k) => {
+    const s = Number(`1e${k}`);
+    const got = frobenius([[3 * s], [4 * s]]);
+    expect(Math.abs(got - 5 * s) / (5 * s)).toBeLessThan(k === -320 ? 0.01 : 4e-16);
+  });
+  it('zero, NaN and infinite entries', () => {
+    expect(frobenius([[0, 0]])).toBe(0);
+    expect(frobenius([[1, Infinity]])).toBe(Infinity);
+    expect(frobenius([[1, NaN]])).toBeNaN();
+  });
+});

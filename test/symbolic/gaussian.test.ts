@@ -1,6 +1,6 @@
 /** The Gaussian expectation engine: Isserlis moments, coincidence classes, and agreement with src/moments. */
 import { describe, expect, it } from 'vitest';
-import { fc, test as fcTest } from '@fast-check/vitest';
+import { fc, fcTest } from './fcProp';
 import { gaussianMoment } from '../../src/moments';
 import { constant, PolyRing } from '../../src/symbolic/poly';
 
@@ -11,7 +11,6 @@ import { rf } from '../../src/symbolic/ratfunc';
 import { SumPoly, coord, coords, expectPoly, expectation, fallingFactorial, setPartitions } from '../../src/symbolic/gaussian';
 import { covarianceSymbols } from '../../src/symbolic/model';
 import { rat, rtoNumber } from '../../src/symbolic/rational';
-import { nExpect } from '../../src/symbolic/nerdamerEngine';
 
 const s = sym('s');
 const one = [{ name: 'g', cov: [[s]] }];
@@ -44,7 +43,9 @@ describe('Isserlis moments', () => {
       expect(rtoNumber(e.constantValue()!)).toBeCloseTo(gaussianMoment(lam, idx), 12);
     },
   );
-  it('nerdamer’s heat operator gives the same E[z₁² z₂²]', () => {
+  it('nerdamer’s heat operator gives the same E[z₁² z₂²]', async () => {
+    // imported here: nerdamer takes seconds to load, which every mutation run of this file's other tests would pay
+    const { nExpect } = await import('../../src/symbolic/nerdamerEngine');
     const e = nExpect('x1^2*x2^2', [{ coords: ['x1', 'x2'], cov: [['l11', 'l12'], ['l12', 'l22']] }]);
     expect(e.replace(/\s/g, '')).toMatch(/^(2\*l12\^2\+l11\*l22|l11\*l22\+2\*l12\^2)$/);
   });

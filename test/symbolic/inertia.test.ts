@@ -1,6 +1,6 @@
 /** Exact inertia (Faddeev–LeVerrier + Descartes) against known spectra and against ml-matrix. */
 import { describe, expect, it } from 'vitest';
-import { fc, test as fcTest } from '@fast-check/vitest';
+import { fc, fcTest } from './fcProp';
 import { symmetricEigen } from '../../src/linalg/matrix';
 import { characteristicPolynomial, inertia } from '../../src/symbolic/inertia';
 import { rat, rtoString } from '../../src/symbolic/rational';

@@ -145,9 +145,11 @@ describe('sampledRouteCheck (src/montecarlo as the sampled route)', () => {
   it('reduced error with V = 0: tr Λ = 2 is inside, 6 is not; the detail names the values', () => {
     const inside = sampledRouteCheck({ kind: 'reduced-error', v: [[0, 0], [0, 0]] }, dist, 3, 2, 4000, stream(301).child('route'));
     expect(inside.ok, inside.detail).toBe(true);
-    expect(inside.detail).toMatch(new RegExp(`^derived 2\\.00000, src/montecarlo [0-9.]+, ${SAMPLED_CONFIDENCE} interval \\[[0-9.]+, [0-9.]+\\] \\(4000 samples, \\S+\\)$`));
+    expect(inside.detail).toMatch(new RegExp(`^derived 2\\.00000, src/montecarlo [0-9.]+, ${SAMPLED_CONFIDENCE} interval \\[[0-9.]+, [0-9.]+\\] \\(4000 samples, seed=301 path=route\\)$`));
     const outside = sampledRouteCheck({ kind: 'reduced-error', v: [[0, 0], [0, 0]] }, dist, 3, 6, 4000, stream(301));
     expect(outside.ok, outside.detail).toBe(false);
+    // a root stream (empty path) is named as such, the way Stream.describe() writes it, not left blank
+    expect(outside.detail).toMatch(/\(4000 samples, seed=301 path=\(root\)\)$/);
     expect(sampledRouteCheck({ kind: 'reduced-error', v: [[0, 0], [0, 0]] }, dist, 3, 0.5, 4000, stream(301)).ok).toBe(false);
   });
   it('full loss with W^PV = 0: ½ tr Λ = 1 is inside, tr Λ = 2 is not', () => {

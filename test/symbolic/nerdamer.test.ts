@@ -89,6 +89,14 @@ describe('the model rebuilt as strings', () => {
     expect(den).toBe('(N)^2');
     expect(nEqual(num, '(1/2)*(U11^2*u^2*l^3*N*(N+2)-2*U11*u*l^2*N^2+l*N^2)')).toBe(true);
   });
+  it('reduced, d = 2 at a numeric Λ: the closed form worked by hand (≈ 2.5 s; the only d = 2 case, it tells the two coordinates apart)', () => {
+    // ŷ = u·wᵀSUx_q with S = (1/N)Σ x_i x_iᵀ, so 2L = E tr((uSU − I)ᵀ(uSU − I)Λ) = u² tr(UᵀE[S²]UΛ) − 2u tr(ΛUΛ) + tr Λ,
+    // E[S²] = Λ²(N + 1)/N + tr(Λ)Λ/N (Isserlis). At Λ = [[2, 1], [1, 3]], u = 1/2, U = [[1, 2], [−1, 3]], N = 4, SymPy:
+    //   L=Matrix([[2,1],[1,3]]); U=Matrix([[1,2],[-1,3]]); u=Rational(1,2); N=4; ES2=L*L*Rational(N+1,N)+L.trace()*L/N
+    //   Rational(1,2)*(u**2*(U.T*ES2*U*L).trace()-2*u*(L*U*L).trace()+L.trace())  →  2585/32
+    const { num, den } = nerdamerLoss(2, nReducedParams(2), { lambda: [['2', '1'], ['1', '3']] });
+    expect(nSubs(`(${num})/(${den})`, { u: '1/2', U11: '1', U12: '2', U21: '-1', U22: '3', N: '4' })).toBe('2585/32');
+  });
   it('general, d = 1: the SymPy values at points A and B (paper normalizer N and the wrong N + 1)', () => {
     const A = { P11: '7/3', P12: '-5/2', P21: '1/2', P22: '-3/4', K11: '2/3', K12: '9/4', K21: '5/7', K22: '-7/5', l: '3/2', N: '3' };
     const B = { P11: '1/6', P12: '3', P21: '-1/3', P22: '1/5', K11: '-2', K12: '4/9', K21: '1/4', K22: '2/7', l: '1/3', N: '5' };

@@ -1,8 +1,6 @@
 /** The exact polynomial layer: rationals, polynomial arithmetic, printing that other parsers read back. */
-import { describe, expect, it } from 'vitest';
-import { fc, test as fcTest } from '@fast-check/vitest';
-import { evaluate as mathEvaluate } from 'mathjs';
-import nerdamer from 'nerdamer';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fc, fcTest } from './fcProp';
 import { Poly, constant, PolyRing } from '../../src/symbolic/poly';
 
 /** This file's polynomial ring. */
@@ -56,6 +54,15 @@ describe('polynomials', () => {
   fcTest.prop([smallPoly, smallPoly], { numRuns: 100 })('product rule: (pq)′ = p′q + pq′', (p, q) => {
     expect(p.mul(q).diff('x').equals(p.diff('x').mul(q).add(p.mul(q.diff('x'))))).toBe(true);
   });
+  describe('the printed form in other parsers', () => {
+    // loaded only when this test runs: mathjs and nerdamer take seconds to import, which every mutation run
+    // of the other tests in this file would pay otherwise (Stryker runs only the tests covering a mutant)
+    let mathEvaluate: (expr: string, scope: Record<string, number>) => unknown;
+    let nerdamer: (expr: string, subs?: Record<string, string>) => { toString(): string };
+    beforeAll(async () => {
+      mathEvaluate = (await import('mathjs')).evaluate;
+      nerdamer = (await import('nerdamer')).default as unknown as typeof nerdamer;
+    });
   fcTest.prop([smallPoly, pt], { numRuns: 60 })('the printed form evaluates the same in mathjs and nerdamer', (p, [a, b, c, e]) => {
     const at = { x: rat(BigInt(a), BigInt(b)), y: rat(BigInt(c), BigInt(e)) };
     const exact = rtoNumber(p.evaluate(at));
@@ -64,6 +71,7 @@ describe('polynomials', () => {
     expect(Math.abs(viaMath - exact)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(exact)));
     const viaNerdamer = nerdamer(s, { x: `${a}/${b}`, y: `${c}/${e}` }).toString();
     expect(viaNerdamer).toBe(nerdamer(rtoString(p.evaluate(at))).toString());
+  });
   });
 });
 

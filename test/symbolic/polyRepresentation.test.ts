@@ -6,7 +6,7 @@
  * here over BigInt with dense exponent vectors.
  */
 import { describe, expect, it } from 'vitest';
-import { fc, test as fcTest } from '@fast-check/vitest';
+import { fc, fcTest } from './fcProp';
 import { cadd, ceq, cmul, cneg, coefOf, coefOfRat, coefStats, coefToRat, csign, type Coef } from '../../src/symbolic/coef';
 import { Accumulator, MonoTable, monoHash, varWeight } from '../../src/symbolic/monomial';
 import { Poly, PolyRing, constant, zeroPoly, type Term } from '../../src/symbolic/poly';

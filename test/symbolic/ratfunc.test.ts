@@ -242,3 +242,15 @@ describe('substituting rational functions', () => {
     expect(r.equals(rf(N.scale(2).add(constant(1))).scale(rat(1, 4)))).toBe(true);
   });
 });
+
+describe('cancelling a variable keeps terms whose printed exponents run together', () => {
+  it('(v0²·v23⁴ + v0¹³·v3⁴)/v0 = v0·v23⁴ + v0¹²·v3⁴ (over indices, "0^1" "23^4" and "0^12" "3^4" differ only by where a separator goes)', () => {
+    const R = new PolyRing();
+    const v = Array.from({ length: 24 }, (_, k) => R.sym(`v${k}`)); // v_k has index k
+    const num = v[0].pow(2).mul(v[23].pow(4)).add(v[0].pow(13).mul(v[3].pow(4)));
+    const r = new RatFunc(num, v[0]);
+    const expected = v[0].mul(v[23].pow(4)).add(v[0].pow(12).mul(v[3].pow(4)));
+    expect(r.num.equals(expected)).toBe(true);
+    expect(r.den.constantValue()).toEqual(rat(1));
+  });
+});

@@ -87,6 +87,7 @@ describe('library entry points refuse malformed input', () => {
     );
     refuses(() => gradientFlow(model, { u0: 0.1, U0, method: 'euler' as 'stiff' }), /^method must/);
     refuses(() => gradientFlow(model, { u0: 0.1, U0, tMax: -1 }), /^tMax/);
+    refuses(() => gradientFlow(model, { u0: 0.1, U0, integrator: 'lsoda' as 'bdf' }), /^integrator must/);
     refuses(() => gradientFlow(model, { u0: 0.1, U0, rtol: NaN }), /^rtol/);
   });
 

@@ -141,3 +141,12 @@ describe('progress and divergence bookkeeping of the routes', () => {
     expect(() => gradientFlow(scalar, 7 as never)).toThrow(/^options must be an object \{ u0, U0, method\?, … \}$/);
   });
 });
+
+describe('stiffGradientFlow: the integrator option', () => {
+  const model: QuadraticModel = { d: 1, P: [[2]], Q: [[1]], B: [[1]], c: 0.5 };
+  it('refuses a name other than rosenbrock or bdf; accepts both', () => {
+    expect(() => stiffGradientFlow(model, { u0: 0.1, U0: [[0.1]], integrator: 'lsoda' as 'bdf' })).toThrow(/^integrator must be 'rosenbrock' or 'bdf', got 'lsoda'/);
+    expect(stiffGradientFlow(model, { u0: 0.1, U0: [[0.1]], integrator: 'rosenbrock' }).scheme).toMatch(/^Rodas5 /);
+    expect(stiffGradientFlow(model, { u0: 0.1, U0: [[0.1]], integrator: 'bdf' }).scheme).toMatch(/^BDF /);
+  });
+});
