@@ -14,6 +14,7 @@ const include = (process.env.MUTATE_TESTS ?? 'test/**/*.test.ts').split(',').map
 export default defineConfig({
   test: {
     include,
+    setupFiles: ['test/setup/fcSeed.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     isolate: process.env.MUTATE_ISOLATE !== '0',
