@@ -176,9 +176,9 @@ for (const folder of asked.length ? asked : Object.keys(FOLDERS)) {
       2,
     ),
   );
-  // MUTATE_FORCE=1 re-tests every mutant (Stryker's --force) while still writing the incremental file: Stryker's
-  // incremental differ was seen to keep stale coverage when test files join a folder's set (src/dynamics,
-  // 2026-12-01: bdf.ts's mutants ran against none of bdf.test.ts's tests and 312 "survived"; a forced run kills them)
+  // MUTATE_FORCE=1 re-tests every mutant (Stryker's --force) and still writes the incremental file: a figure from
+  // one run that reuses nothing (an incremental run re-tests a mutant only when its own code or its tests changed,
+  // so a change elsewhere in the source can leave a stale result)
   const args = ['stryker', 'run', config, ...(process.env.MUTATE_FORCE === '1' ? ['--force'] : [])];
   process.stderr.write(`mutate: src/${folder} with ${FOLDERS[folder].join(', ')}\n`);
   const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, MUTATE_TESTS: FOLDERS[folder].join(','), ...(SHARED_MODULES.has(folder) ? { MUTATE_ISOLATE: '0' } : {}) } });
