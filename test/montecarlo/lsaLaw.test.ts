@@ -48,17 +48,22 @@ describe('the sampling paths against exact values', () => {
     }
   });
 
-  it('full LSA with every entry of θ random: fast and direct agree (noisy and noiseless)', () => {
-    const params = { wpv: randomMat(d + 1, d + 1, rng.child('wpv'), 0.3), wkq: randomMat(d + 1, d + 1, rng.child('wkq'), 0.3) };
+  /** Fast and direct estimates of the full model's error agree within z·SE (noisy and noiseless), and z·SE is < 30 % of it. */
+  function fastMatchesDirect(params: { wpv: number[][]; wkq: number[][] }, M: number, seed: number, fastSamples: number, directSamples: number): void {
     const z = criticalValue(CONFIDENCE);
     for (const [name, dist] of [['noisy', shifted], ['noiseless', noiseless]] as const) {
-      const fast = estimateFullError(dist, 8, params, { method: 'fast', seed: 10, samples: 40_000 }).testError;
-      const direct = estimateFullError(dist, 8, params, { method: 'direct', seed: 10, samples: 16_000 }).testError;
+      const fast = estimateFullError(dist, M, params, { method: 'fast', seed, samples: fastSamples }).testError;
+      const direct = estimateFullError(dist, M, params, { method: 'direct', seed, samples: directSamples }).testError;
       const gap = Math.abs(fast.estimate - direct.estimate);
       const tol = z * Math.hypot(fast.standardError, direct.standardError);
       expect(gap, `${name}: fast ${fast.estimate} vs direct ${direct.estimate}`).toBeLessThan(tol);
       expect(tol, `${name}: tolerance ${tol}, estimate ${fast.estimate}`).toBeLessThan(0.3 * fast.estimate);
     }
+  }
+
+  it('full LSA with every entry of θ random: fast and direct agree (noisy and noiseless)', () => {
+    const params = { wpv: randomMat(d + 1, d + 1, rng.child('wpv'), 0.3), wkq: randomMat(d + 1, d + 1, rng.child('wkq'), 0.3) };
+    fastMatchesDirect(params, 8, 10, 40_000, 16_000);
   });
 
   it('M = 1, r_x and k_y partly zero, r_y = 0: the query column\'s term and k_y enter the fast path as the direct one', () => {
@@ -69,14 +74,6 @@ describe('the sampling paths against exact values', () => {
     wpv[d] = [1, 0, -0.7, 0];
     wkq[d] = [2.5, 0, 0, 0.5];
     const params = { wpv, wkq };
-    const z = criticalValue(CONFIDENCE);
-    for (const [name, dist] of [['noisy', shifted], ['noiseless', noiseless]] as const) {
-      const fast = estimateFullError(dist, 1, params, { method: 'fast', seed: 12, samples: 80_000 }).testError;
-      const direct = estimateFullError(dist, 1, params, { method: 'direct', seed: 12, samples: 80_000 }).testError;
-      const gap = Math.abs(fast.estimate - direct.estimate);
-      const tol = z * Math.hypot(fast.standardError, direct.standardError);
-      expect(gap, `${name}: fast ${fast.estimate} vs direct ${direct.estimate}`).toBeLessThan(tol);
-      expect(tol, `${name}: tolerance ${tol}, estimate ${fast.estimate}`).toBeLessThan(0.3 * fast.estimate);
-    }
+    fastMatchesDirect(params, 1, 12, 80_000, 80_000);
   });
 });

@@ -3,8 +3,8 @@
  * call shape as @fast-check/vitest's `test.prop`, on plain fast-check. @fast-check/vitest takes about 4 s to
  * import in a fresh worker, and under Stryker every mutant's run is a fresh worker (see SHARED_MODULES in
  * scripts/mutate.ts), so the symbolic tests use this instead. A failure throws fast-check's report, which
- * names the seed and path that replay it. Unless `params` give a seed, each property's seed is a hash of its
- * name, so a run is reproducible without the report (set FC_RANDOM=1 to draw a fresh seed instead).
+ * names the seed and path that replay it; the seed, unless `params` give one, is the per-test one that
+ * test/setup/fcSeed.ts sets.
  */
 import fc from 'fast-check';
 import { it } from 'vitest';
@@ -13,19 +13,12 @@ export { fc };
 
 type Arbs<Ts extends unknown[]> = { [K in keyof Ts]: fc.Arbitrary<Ts[K]> };
 
-/** FNV-1a (32 bits) of a test's name: its default fast-check seed. */
-function nameSeed(name: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  return h | 0;
-}
-
 export const fcTest = {
   prop<Ts extends [unknown, ...unknown[]]>(arbitraries: Arbs<Ts>, params?: fc.Parameters<Ts>) {
     return (name: string, predicate: (...args: Ts) => boolean | void): void => {
       it(name, () => {
         const property = fc.property(...(arbitraries as unknown as [fc.Arbitrary<unknown>]), ((...args: unknown[]) => predicate(...(args as Ts))) as (a: unknown) => boolean | void);
-        fc.assert(property as unknown as fc.IPropertyWithHooks<Ts>, process.env.FC_RANDOM === '1' ? params : { seed: nameSeed(name), ...params });
+        fc.assert(property as unknown as fc.IPropertyWithHooks<Ts>, params);
       });
     };
   },
